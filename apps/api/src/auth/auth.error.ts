@@ -1,0 +1,14 @@
+import { defineDomainError } from '../common/errors/domain-error';
+
+export enum AuthErrorCode {
+  InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
+  AccountInactive = 'AUTH_ACCOUNT_INACTIVE',
+  InvalidRefreshToken = 'AUTH_INVALID_REFRESH_TOKEN',
+}
+
+export const AuthError = defineDomainError<AuthErrorCode>('AuthError', {
+  [AuthErrorCode.InvalidCredentials]: 'unauthorized',
+  [AuthErrorCode.AccountInactive]: 'unauthorized',
+  [AuthErrorCode.InvalidRefreshToken]: 'unauthorized',
+});
+export type AuthError = InstanceType<typeof AuthError>;

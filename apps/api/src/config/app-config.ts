@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import { validateEnv } from './env.schema';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The typed, validated configuration every module reads. Built once at boot. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number; corsOrigins: string[] };
+  database: { url: string };
+  secret: string;
+  auth: {
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    loginThrottle: { limit: number; windowSeconds: number };
+  };
+  log: { level: string };
+  web: { distDir: string | null };
+  seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string };
+  swagger: { enabled: boolean };
+}
+
+export const DEMO_ADMIN_EMAIL = 'admin@simpul.local';
+export const DEFAULT_DEMO_PASSWORD = 'simpul-demo-2026';
+
+/**
+ * Maps the environment into AppConfig. `DATABASE_URL` and `APP_SECRET` are required here;
+ * the launcher supplies them from the embedded database when they are unset.
+ */
+export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
+  const env = validateEnv(raw);
+  const missing = (['DATABASE_URL', 'APP_SECRET'] as const).filter((k) => !env[k]);
+  if (missing.length > 0) {
+    throw new Error(`Invalid configuration:\n${missing.map((k) => `  - ${k} is required`).join('\n')}`);
+  }
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  return {
+    env: nodeEnv,
+    http: {
+      host: env.HOST ?? '0.0.0.0',
+      port: env.PORT ?? 3000,
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
+    database: { url: env.DATABASE_URL as string },
+    secret: env.APP_SECRET as string,
+    auth: {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS ?? 900,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS ?? 14,
+      loginThrottle: {
+        limit: env.LOGIN_THROTTLE_LIMIT ?? 10,
+        windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS ?? 60,
+      },
+    },
+    log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
+    web: { distDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null },
+    seed: {
+      demoData: env.SEED_DEMO_DATA === 'true',
+      demoAdminEmail: DEMO_ADMIN_EMAIL,
+      demoAdminPassword: env.DEMO_ADMIN_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    },
+    swagger: { enabled: env.SWAGGER_ENABLED !== 'false' },
+  };
+}

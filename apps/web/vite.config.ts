@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+const appRoot = fileURLToPath(new URL('.', import.meta.url));
+const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
+const apiTarget = process.env['SIMPUL_API_URL'] ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: appRoot,
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      '@simpul/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    fs: { allow: [workspaceRoot] },
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      // The engineering system posts to /login; GET /login is the SPA's own page.
+      '/login': {
+        target: apiTarget,
+        bypass: (req) => (req.method === 'POST' ? undefined : '/index.html'),
+      },
+      '/orders': { target: apiTarget },
+    },
+  },
+  preview: { port: 4173 },
+  test: {
+    root: appRoot,
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,7 @@
+export * from './lib/roles';
+export * from './lib/envelope';
+export * from './lib/pagination';
+export * from './lib/auth';
+export * from './lib/users';
+export * from './lib/audit';
+export * from './lib/health';

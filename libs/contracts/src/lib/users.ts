@@ -1,0 +1,133 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from './pagination';
+import { ROLES, type Role } from './roles';
+
+export const PASSWORD_MIN_LENGTH = 8;
+
+export class CreateUserDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @IsIn(ROLES)
+  role!: Role;
+
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password!: string;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  spvId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  managerId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  locationId?: string | null;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  spvId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  managerId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  locationId?: string | null;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
+}
+
+export interface UserResponse {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  spvId: string | null;
+  managerId: string | null;
+  locationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocationResponse {
+  id: string;
+  code: string;
+  name: string;
+  onlineUrl: string | null;
+}
