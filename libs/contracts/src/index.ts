@@ -1,3 +1,6 @@
+// class-transformer's @Type reads decorator metadata, in the browser as in Node.
+import 'reflect-metadata';
+
 export * from './lib/roles';
 export * from './lib/envelope';
 export * from './lib/pagination';

@@ -5,7 +5,6 @@ import { startEmbeddedPostgres } from '../../src/database/embedded';
 import { TEMPLATE_DB, urlFor, withAdminClient } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SIMPUL_TEST_PG__: { stop(): Promise<void> } | undefined;
 }
 

@@ -70,7 +70,7 @@ export function renderError(exception: unknown, req: Request): Rendered {
             exception.type === 'entity.parse.failed'
               ? 'Malformed JSON body: the request body could not be parsed.'
               : exception.type === 'entity.too.large'
-                ? HTTP_SENTENCES[413]!
+                ? (HTTP_SENTENCES[413] ?? 'The request body is too large.')
                 : 'The request body could not be read.',
           code: exception.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_BODY',
         },

@@ -1,0 +1,62 @@
+export const APP_TIME_ZONE = 'Asia/Jakarta';
+
+/** Maps the app's locale codes to BCP 47 tags Intl understands well. */
+export function intlLocale(locale: string): string {
+  if (locale === 'id') return 'id-ID';
+  if (locale === 'en') return 'en-GB';
+  return locale;
+}
+
+function toDate(value: string | number | Date): Date | null {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Date and time in Jakarta time (WIB), whatever the browser's own zone is. */
+export function formatDateTime(value: string | number | Date | null | undefined, locale = 'id'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = toDate(value);
+  if (!date) return String(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: APP_TIME_ZONE,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** Date only, in Jakarta time. */
+export function formatDate(value: string | number | Date | null | undefined, locale = 'id'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = toDate(value);
+  if (!date) return String(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: APP_TIME_ZONE, dateStyle: 'medium' }).format(date);
+}
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Formats a money amount sent by the API as a decimal string (e.g. "1250000.50") as Rupiah.
+ * The string goes to Intl as-is (exact decimal), never through float arithmetic.
+ */
+export function formatIDR(amount: string | null | undefined, locale = 'id'): string {
+  if (amount === null || amount === undefined) return '—';
+  const trimmed = amount.trim();
+  if (!DECIMAL_RE.test(trimmed)) return amount;
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'currency',
+    currency: 'IDR',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  }).format(trimmed as Intl.StringNumericLiteral);
+}
+
+/**
+ * Converts a `<input type="date">` value (YYYY-MM-DD, meaning a Jakarta calendar day) to an ISO instant.
+ * `endOfDay` gives the last millisecond of that day.
+ */
+export function jakartaDayToIso(day: string, endOfDay = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const time = endOfDay ? 'T23:59:59.999' : 'T00:00:00.000';
+  const date = new Date(`${day}${time}+07:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

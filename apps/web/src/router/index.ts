@@ -1,0 +1,111 @@
+import type { Role } from '@simpul/contracts';
+import type { Pinia } from 'pinia';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title / nav label */
+    title?: string;
+    /** Roles allowed; absent = any signed-in user */
+    roles?: Role[];
+    /** Reachable without signing in */
+    public?: boolean;
+    /** Only for signed-out visitors (the login page) */
+    guestOnly?: boolean;
+    /** Show in the sidebar, in this order */
+    nav?: number;
+    /** i18n key of a one-line description for the home page */
+    description?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../pages/LoginPage.vue'),
+    meta: { public: true, guestOnly: true, title: 'auth.title' },
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/AppShell.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('../pages/HomePage.vue'),
+        meta: { title: 'nav.home', nav: 1, description: 'home.descriptions.home' },
+      },
+      {
+        path: 'admin/users',
+        name: 'users',
+        component: () => import('../pages/UsersPage.vue'),
+        meta: { title: 'nav.users', roles: ['admin'], nav: 2, description: 'home.descriptions.users' },
+      },
+      {
+        path: 'admin/audit-logs',
+        name: 'audit-logs',
+        component: () => import('../pages/AuditLogsPage.vue'),
+        meta: { title: 'nav.auditLogs', roles: ['admin'], nav: 3, description: 'home.descriptions.auditLogs' },
+      },
+      {
+        path: 'profile',
+        name: 'profile',
+        component: () => import('../pages/ProfilePage.vue'),
+        meta: { title: 'nav.profile', nav: 4, description: 'home.descriptions.profile' },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('../pages/ForbiddenPage.vue'),
+        meta: { title: 'nav.forbidden' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../pages/NotFoundPage.vue'),
+    meta: { public: true, title: 'notFound.title' },
+  },
+];
+
+/** Only same-app paths are valid redirect targets (no `//evil.example`, no API routes). */
+export function safeRedirect(value: unknown): string {
+  if (typeof value !== 'string') return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.startsWith('/api') || value.startsWith('/login')) return '/';
+  return value;
+}
+
+export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  });
+
+  router.beforeEach((to): RouteLocationRaw | true => {
+    const session = useSessionStore(pinia);
+    if (to.meta.public) {
+      if (to.meta.guestOnly && session.isAuthenticated) return safeRedirect(to.query['redirect']);
+      return true;
+    }
+    if (!session.isAuthenticated) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    const allowed = to.matched.every((record) => session.canAccess(record.meta.roles));
+    if (!allowed) return { name: 'forbidden' };
+    return true;
+  });
+
+  return router;
+}
