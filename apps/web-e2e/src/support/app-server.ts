@@ -1,0 +1,67 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+export interface RunningApp {
+  baseUrl: string;
+  login: { email: string; password: string };
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `npm start`'s own script (tools/start.mjs) on a throwaway data folder and port, and waits for the
+ * `Login: <email> / <password>` line it prints, which is also how a newcomer learns the demo login.
+ */
+export async function startApp(port: number): Promise<RunningApp> {
+  const dataDir = path.join(ROOT, '.data/e2e');
+  rmSync(dataDir, { recursive: true, force: true });
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'tools/start.mjs')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SKIP_BUILD: 'true',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(port + 10000),
+      DATABASE_URL: '',
+      APP_SECRET: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+
+  const login = await new Promise<{ email: string; password: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`App did not start in 90s. Output:\n${out}`)), 90_000);
+    const check = () => {
+      const m = /^Login: (\S+) \/ (\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ email: m[1] as string, password: m[2] as string });
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`App exited with ${code}. Output:\n${out}`));
+    });
+  });
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    login,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

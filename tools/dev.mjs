@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run dev`: the API with watch, the Vite dev server (proxying /api to it) and the sandbox of fake systems.
+import concurrently from 'concurrently';
+import { root } from './nx.mjs';
+
+const tsNode = 'node --watch --enable-source-maps -r ts-node/register/transpile-only -r tsconfig-paths/register';
+const { result } = concurrently(
+  [
+    {
+      name: 'api',
+      command: `${tsNode} apps/api/src/main.ts`,
+      env: { TS_NODE_PROJECT: 'apps/api/tsconfig.app.json', SEED_DEMO_DATA: 'true', NODE_ENV: 'development', SWAGGER_ENABLED: 'true' },
+      prefixColor: 'blue',
+    },
+    { name: 'web', command: 'vite --config apps/web/vite.config.ts', prefixColor: 'green' },
+    {
+      name: 'sandbox',
+      command: 'node --watch -r ts-node/register/transpile-only apps/sandbox/src/main.ts',
+      env: { TS_NODE_PROJECT: 'apps/sandbox/tsconfig.app.json' },
+      prefixColor: 'magenta',
+    },
+  ],
+  { cwd: root, killOthers: ['failure'], prefix: 'name' },
+);
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
