@@ -54,7 +54,8 @@ describe('admin manages users in the browser', () => {
     await page.fill('[data-testid="users-search"]', email);
     const row = page.locator('[data-testid="user-row"]', { hasText: email });
     await row.waitFor({ timeout: 10_000 });
-    expect(await page.locator('[data-testid="user-row"]').count()).toBe(1);
+    // The search is server-side and debounced: wait until the list holds only the match.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 1, undefined, { timeout: 10_000 });
     expect(await row.textContent()).toContain('Eka Prasetya');
   });
 

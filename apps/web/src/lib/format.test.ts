@@ -1,0 +1,43 @@
+import { CreateUserDto } from '@simpul/contracts';
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatIDR, jakartaDayToIso } from './format';
+import { fieldsToMap, validateDto } from './validation';
+
+describe('format helpers', () => {
+  it('shows times in Asia/Jakarta', () => {
+    // 17:30 UTC is 00:30 the next day in Jakarta (UTC+7)
+    const text = formatDateTime('2025-03-01T17:30:00Z', 'en');
+    expect(text).toContain('2 Mar 2025');
+    expect(text).toContain('00:30');
+  });
+
+  it('formats decimal strings as Rupiah without float arithmetic', () => {
+    expect(formatIDR('1250000', 'id').replace(/\s/g, ' ')).toBe('Rp 1.250.000');
+    expect(formatIDR('1250000.5', 'id')).toContain('1.250.000,5');
+    expect(formatIDR('not-a-number')).toBe('not-a-number');
+  });
+
+  it('turns a Jakarta calendar day into an ISO instant', () => {
+    expect(jakartaDayToIso('2025-03-02')).toBe('2025-03-01T17:00:00.000Z');
+    expect(jakartaDayToIso('2025-03-02', true)).toBe('2025-03-02T16:59:59.999Z');
+    expect(jakartaDayToIso('')).toBeUndefined();
+  });
+});
+
+describe('form validation with the shared DTOs', () => {
+  it('reports the same rules as the API', async () => {
+    const errors = await validateDto(CreateUserDto, { email: 'nope', name: '', role: 'boss', password: 'short' });
+    expect(Object.keys(errors).sort()).toEqual(['email', 'name', 'password', 'role']);
+    const valid = await validateDto(CreateUserDto, {
+      email: 'ok@simpul.test',
+      name: 'Ok',
+      role: 'staff',
+      password: 'long-enough',
+    });
+    expect(valid).toEqual({});
+  });
+
+  it('maps API field errors', () => {
+    expect(fieldsToMap([{ field: 'email', messages: ['taken'] }])).toEqual({ email: ['taken'] });
+  });
+});
