@@ -1,5 +1,6 @@
 import express from 'express';
 import type { FakeSystem } from './app';
+import { odooSystem } from './odoo';
 
 /** A trivial echo system: lets the fault switches be exercised before the real fakes (Odoo, CRM, PPIC…) arrive. */
 const probe: FakeSystem = {
@@ -8,4 +9,4 @@ const probe: FakeSystem = {
   router: () => express.Router().get('/ping', (_req, res) => res.json({ pong: true })),
 };
 
-export const SYSTEMS: FakeSystem[] = [probe];
+export const SYSTEMS: FakeSystem[] = [probe, odooSystem];
