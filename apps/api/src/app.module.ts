@@ -13,6 +13,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { MasterDataModule } from './master-data/master-data.module';
+import { OrdersModule } from './orders/orders.module';
+import { SettingsModule } from './settings/settings.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -26,9 +29,12 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
         ScheduleModule.forRoot(),
         AuditModule,
+        SettingsModule,
         UsersModule,
         AuthModule,
         HealthModule,
+        MasterDataModule,
+        OrdersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

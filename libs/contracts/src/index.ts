@@ -8,3 +8,8 @@ export * from './lib/auth';
 export * from './lib/users';
 export * from './lib/audit';
 export * from './lib/health';
+export * from './lib/decimal';
+export * from './lib/master-data';
+export * from './lib/orders';
+export * from './lib/order-math';
+export * from './lib/settings';

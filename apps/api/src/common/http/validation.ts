@@ -25,8 +25,9 @@ export function validationErrorFromFields(fields: FieldError[]): InstanceType<ty
 }
 
 /** The one validation pipe: unknown properties are rejected, payloads become DTO instances. */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(expectedType?: new () => object): ValidationPipe {
   return new ValidationPipe({
+    expectedType,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
+import { OrdersAndStock1763900000000 } from './1763900000000-orders-and-stock';
 
 /** Every migration, in order. Listed explicitly so they run the same compiled or under ts-jest. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, OrdersAndStock1763900000000];

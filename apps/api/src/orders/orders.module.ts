@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { StockModule } from '../stock/stock.module';
+import { OrdersExportService } from './orders-export.service';
+import { PurchaseOrdersController, SaleOrdersController, SaleServiceLinesController } from './orders.controllers';
+import { OrdersService } from './orders.service';
+
+@Module({
+  imports: [StockModule],
+  controllers: [SaleOrdersController, SaleServiceLinesController, PurchaseOrdersController],
+  providers: [OrdersService, OrdersExportService],
+  exports: [OrdersService],
+})
+export class OrdersModule {}
