@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { OrderKindSpec } from './order-kinds';
-import { buildOrderFilter, ORDER_SORT } from './order-query';
+import { orderPageSql } from './order-query';
 
 const BATCH = 2000;
 export const MAX_EXPORT_ROWS = 200_000;
@@ -33,18 +33,9 @@ export class OrdersExportService {
     ];
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    const filter = buildOrderFilter(spec, query);
-    const sort = ORDER_SORT[query.sort ?? ''] ?? ORDER_SORT['order_date'];
-    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += BATCH) {
-      const rows: Record<string, string>[] = await this.dataSource.query(
-        `SELECT o.order_number, o.order_date, o.status, p.nama AS party, o.subtotal, o.tax, o.total,
-                (SELECT COALESCE(sum(line_total),0) FROM order_product_lines WHERE order_id = o.id)
-              + (SELECT COALESCE(sum(line_total),0) FROM order_service_lines WHERE order_id = o.id) AS lines_total
-         FROM orders o JOIN ${spec.partyTable} p ON p.id = o.${spec.partyColumn}
-         WHERE ${filter.where} ORDER BY ${sort} ${dir}, o.id ${dir} LIMIT ${BATCH} OFFSET ${offset}`,
-        filter.params,
-      );
+      const page = orderPageSql(spec, query, BATCH, offset);
+      const rows: Record<string, string>[] = await this.dataSource.query(page.sql, page.params);
       for (const r of rows) {
         // Amounts go into numeric cells (Excel needs numbers to sum them); the database values have 2 decimals.
         sheet
@@ -52,7 +43,7 @@ export class OrdersExportService {
             number: r['order_number'],
             date: r['order_date'],
             status: r['status'],
-            party: r['party'],
+            party: r['p_nama'],
             subtotal: Number(r['subtotal']),
             tax: Number(r['tax']),
             total: Number(r['total']),

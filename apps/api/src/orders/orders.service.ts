@@ -28,7 +28,7 @@ import { PURCHASE_ORDER_HOOKS, PurchaseOrderChangeHook } from './order-hooks';
 import type { OrderKindSpec } from './order-kinds';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 import { LineInput, mapOrder, mapProductLine, mapServiceLine, OrderInput, OrderResponse } from './orders.mapper';
-import { buildOrderFilter, ORDER_SORT } from './order-query';
+import { orderCountSql, orderPageSql } from './order-query';
 
 type LineKind = 'product' | 'service';
 
@@ -54,23 +54,10 @@ export class OrdersService {
 
   async list(spec: OrderKindSpec, query: OrderListQueryDto): Promise<Page<OrderResponse>> {
     const { page, limit, offset } = pageWindow(query, 50);
-    const filter = buildOrderFilter(spec, query);
-    const sort = ORDER_SORT[query.sort ?? ''] ?? ORDER_SORT['order_date'];
-    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
-    const rows: (Record<string, unknown> & { lines_total: string })[] = await this.dataSource.query(
-      `SELECT o.*, p.nama AS p_nama, p.alamat AS p_alamat, p.hp AS p_hp, p.email AS p_email,
-              (SELECT COALESCE(sum(line_total), 0) FROM order_product_lines WHERE order_id = o.id)
-            + (SELECT COALESCE(sum(line_total), 0) FROM order_service_lines WHERE order_id = o.id) AS lines_total
-       FROM orders o JOIN ${spec.partyTable} p ON p.id = o.${spec.partyColumn}
-       WHERE ${filter.where}
-       ORDER BY ${sort} ${dir}, o.id ${dir}
-       LIMIT ${limit} OFFSET ${offset}`,
-      filter.params,
-    );
-    const [{ count }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM orders o JOIN ${spec.partyTable} p ON p.id = o.${spec.partyColumn} WHERE ${filter.where}`,
-      filter.params,
-    )) as [{ count: number }];
+    const pageQuery = orderPageSql(spec, query, limit, offset);
+    const rows: (Record<string, unknown> & { lines_total: string })[] = await this.dataSource.query(pageQuery.sql, pageQuery.params);
+    const counted = orderCountSql(spec, query);
+    const [{ count }] = (await this.dataSource.query(counted.sql, counted.params)) as [{ count: number }];
     return { items: rows.map((r) => mapOrder(spec, rowToOrder(r), r.lines_total, rowToParty(r))), meta: pageMeta(page, limit, count) };
   }
 
@@ -167,12 +154,12 @@ export class OrdersService {
   }
 
   async transition(actor: Actor, spec: OrderKindSpec, id: string, to: OrderStatus): Promise<OrderResponse> {
-    return this.dataSource.transaction(async (em) => {
+    await this.dataSource.transaction(async (em) => {
       const order = await this.findOrder(em, spec, id, true);
       await this.applyTransition(em, actor, spec, order, to);
       await this.notifyChange(em, actor, spec, id);
-      return this.get(spec, id, em);
     });
+    return this.get(spec, id);
   }
 
   async remove(actor: Actor, spec: OrderKindSpec, id: string): Promise<{ message: string }> {
@@ -285,17 +272,12 @@ export class OrdersService {
       );
     }
     const allowBackorders = await this.settings.get(ORDERS_ALLOW_BACKORDERS, em);
-    if (to === 'confirmed' && !order.stockApplied) {
-      await this.moveStock(em, actor, order, spec.stockSign, spec.confirmReason, !allowBackorders);
-      order.stockApplied = true;
-      order.confirmedAt = new Date();
-    } else if (to === 'cancelled' && order.stockApplied) {
-      await this.moveStock(em, actor, order, -spec.stockSign as 1 | -1, spec.cancelReason, !allowBackorders);
-      order.stockApplied = false;
-    }
+    const stockSign = to === 'confirmed' && !order.stockApplied ? spec.stockSign : to === 'cancelled' && order.stockApplied ? -spec.stockSign : 0;
+    if (to === 'confirmed') order.confirmedAt = new Date();
     if (to === 'paid') order.paidAt = new Date();
     if (to === 'cancelled') order.cancelledAt = new Date();
     order.status = to;
+    order.stockApplied = to === 'confirmed' || to === 'paid';
     await em.save(order);
     await this.audit.record(em, actor, {
       action: `ORDER_${to.toUpperCase()}`,
@@ -303,6 +285,11 @@ export class OrdersService {
       resourceId: order.id,
       details: { number: order.orderNumber, from, to },
     });
+    // Stock last: the part rows stay locked only for the rest of this transaction, so concurrent confirms
+    // that share parts wait on each other as briefly as possible.
+    if (stockSign !== 0) {
+      await this.moveStock(em, actor, order, stockSign as 1 | -1, stockSign === spec.stockSign ? spec.confirmReason : spec.cancelReason, !allowBackorders);
+    }
   }
 
   private async moveStock(

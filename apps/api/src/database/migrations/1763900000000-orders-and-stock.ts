@@ -84,7 +84,7 @@ export class OrdersAndStock1763900000000 implements MigrationInterface {
         -- Stock is applied exactly while an order is confirmed or paid.
         CONSTRAINT orders_stock_applied CHECK (stock_applied = (status IN ('confirmed','paid')))
       )`);
-    await q.query(`CREATE INDEX orders_kind_date_idx ON orders (kind, order_date DESC, created_at DESC)`);
+    await q.query(`CREATE INDEX orders_kind_date_idx ON orders (kind, order_date DESC, id DESC)`);
     await q.query(`CREATE INDEX orders_kind_status_idx ON orders (kind, status)`);
     await q.query(`CREATE INDEX orders_customer_idx ON orders (customer_id) WHERE customer_id IS NOT NULL`);
     await q.query(`CREATE INDEX orders_vendor_idx ON orders (vendor_id) WHERE vendor_id IS NOT NULL`);
