@@ -18,8 +18,8 @@ import { AppConfig } from './config/app-config';
 const API_PREFIXES = ['/api/', '/orders/'];
 
 /** Builds the fully configured application; `main.ts` and the integration tests share it. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, opts), {
     bufferLogs: true,
     // Parsed here instead, so a malformed body gets the error envelope (Nest's own parser bypasses it).
     bodyParser: false,

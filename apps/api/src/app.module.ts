@@ -15,21 +15,26 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { OrdersModule } from './orders/orders.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SettingsModule } from './settings/settings.module';
+import { SyncRunsModule } from './sync-runs/sync-runs.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream` lets tests capture every log line (to prove secrets never appear in them). */
+  static forRoot(config: AppConfig, opts: { logStream?: NodeJS.WritableStream } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        LoggerModule.forRoot({ pinoHttp: opts.logStream ? [pinoHttpOptions(config), opts.logStream] : pinoHttpOptions(config) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
         ScheduleModule.forRoot(),
         AuditModule,
         SettingsModule,
+        NotificationsModule,
+        SyncRunsModule,
         UsersModule,
         AuthModule,
         HealthModule,

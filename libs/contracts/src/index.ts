@@ -13,3 +13,4 @@ export * from './lib/master-data';
 export * from './lib/orders';
 export * from './lib/order-math';
 export * from './lib/settings';
+export * from './lib/sync-runs';

@@ -35,7 +35,7 @@ export interface TestApp {
 let counter = 0;
 
 /** Boots the real AppModule on its own fresh database. Only env overrides differ from production. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,7 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, opts);
   await app.init();
   const ds = app.get(DataSource);
   const http = request(app.getHttpServer());

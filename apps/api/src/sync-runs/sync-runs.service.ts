@@ -1,0 +1,207 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Page,
+  pageMeta,
+  SyncRunDetailResponse,
+  SyncRunItemsQueryDto,
+  SyncRunListQueryDto,
+  SyncRunResponse,
+  SyncRunStatus,
+  SyncTrigger,
+} from '@simpul/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { pageWindow } from '../common/pagination';
+import { SyncError, SyncErrorCode } from './sync-runs.error';
+
+export interface SyncItem {
+  key: string;
+  status: string;
+  message?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface SyncOutcome<T> {
+  status: Exclude<SyncRunStatus, 'running'>;
+  counts: Record<string, number>;
+  summary?: Record<string, unknown>;
+  error?: string | null;
+  result: T;
+}
+
+export interface RunContext {
+  runId: string;
+  /** Appends per-item results in batches; cheap enough for 100k items. */
+  addItems(items: SyncItem[]): Promise<void>;
+}
+
+const ITEM_BATCH = 5000;
+
+/**
+ * Runs syncs one at a time per kind across every API instance (a PostgreSQL advisory lock held on a dedicated
+ * connection for the whole run), and records each run with its per-item results in `sync_runs`.
+ */
+@Injectable()
+export class SyncRunsService {
+  private readonly logger = new Logger('SyncRuns');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run<T>(kind: string, trigger: SyncTrigger, actor: Actor | null, work: (ctx: RunContext) => Promise<SyncOutcome<T>>): Promise<T & { runId: string }> {
+    const lockRunner = this.dataSource.createQueryRunner();
+    await lockRunner.connect();
+    try {
+      const [{ locked }] = (await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [lockKey(kind)])) as [{ locked: boolean }];
+      if (!locked) {
+        throw new SyncError(SyncErrorCode.AlreadyRunning, `A ${kind} sync is already running. Wait for it to finish, then try again.`);
+      }
+      try {
+        return await this.record(kind, trigger, actor, work);
+      } finally {
+        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(kind)]);
+      }
+    } finally {
+      await lockRunner.release();
+    }
+  }
+
+  /**
+   * For syncs that run inside another transaction (auto-sync on a purchase order change): waits for any running
+   * sync of this kind, then holds the lock until that transaction ends.
+   */
+  async lockWithin(em: EntityManager, kind: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [lockKey(kind)]);
+  }
+
+  /** Records a finished run written inside a caller's transaction (auto-sync). */
+  async recordWithin(em: EntityManager, kind: string, trigger: SyncTrigger, actor: Actor | null, outcome: Omit<SyncOutcome<unknown>, 'result'>, items: SyncItem[]): Promise<string> {
+    const [{ id }] = (await em.query(
+      `INSERT INTO sync_runs (kind, trigger, triggered_by, status, finished_at, counts, summary, error)
+       VALUES ($1, $2, $3, $4, now(), $5, $6, $7) RETURNING id`,
+      [kind, trigger, actor?.id ?? null, outcome.status, outcome.counts, outcome.summary ?? {}, outcome.error ?? null],
+    )) as [{ id: string }];
+    await insertItems(em, id, items);
+    return id;
+  }
+
+  async list(query: SyncRunListQueryDto): Promise<Page<SyncRunResponse>> {
+    const { page, limit, offset } = pageWindow(query);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (query.kind) where.push(`r.kind = $${params.push(query.kind)}`);
+    if (query.trigger) where.push(`r.trigger = $${params.push(query.trigger)}`);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows: RunRow[] = await this.dataSource.query(
+      `SELECT r.*, u.email AS triggered_by_email FROM sync_runs r LEFT JOIN users u ON u.id = r.triggered_by
+       ${clause} ORDER BY r.started_at DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM sync_runs r ${clause}`, params)) as [{ count: number }];
+    return { items: rows.map(mapRun), meta: pageMeta(page, limit, count) };
+  }
+
+  async get(id: string, query: SyncRunItemsQueryDto): Promise<SyncRunDetailResponse> {
+    const rows: RunRow[] = await this.dataSource.query(
+      `SELECT r.*, u.email AS triggered_by_email FROM sync_runs r LEFT JOIN users u ON u.id = r.triggered_by WHERE r.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw new SyncError(SyncErrorCode.RunNotFound, 'Sync run not found');
+    const { page, limit, offset } = pageWindow(query, 50);
+    const params: unknown[] = [id];
+    const filter = query.status ? `AND status = $${params.push(query.status)}` : '';
+    const items: { item_key: string; status: string; message: string | null; details: Record<string, unknown> }[] = await this.dataSource.query(
+      `SELECT item_key, status, message, details FROM sync_run_items WHERE run_id = $1 ${filter} ORDER BY id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    const counts: { status: string; count: number }[] = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM sync_run_items WHERE run_id = $1 GROUP BY status`,
+      [id],
+    );
+    const itemCounts = Object.fromEntries(counts.map((c) => [c.status, c.count]));
+    const total = query.status ? (itemCounts[query.status] ?? 0) : counts.reduce((n, c) => n + c.count, 0);
+    return {
+      ...mapRun(row),
+      itemCounts,
+      items: items.map((i) => ({ key: i.item_key, status: i.status, message: i.message, details: i.details })),
+      itemsMeta: pageMeta(page, limit, total),
+    };
+  }
+
+  /** The last finished run of a kind, for "last run" displays. */
+  async last(kind: string): Promise<SyncRunResponse | null> {
+    const rows: RunRow[] = await this.dataSource.query(
+      `SELECT r.*, NULL AS triggered_by_email FROM sync_runs r WHERE kind = $1 AND status <> 'running' ORDER BY started_at DESC LIMIT 1`,
+      [kind],
+    );
+    return rows[0] ? mapRun(rows[0]) : null;
+  }
+
+  private async record<T>(kind: string, trigger: SyncTrigger, actor: Actor | null, work: (ctx: RunContext) => Promise<SyncOutcome<T>>): Promise<T & { runId: string }> {
+    const [{ id }] = (await this.dataSource.query(
+      `INSERT INTO sync_runs (kind, trigger, triggered_by, status) VALUES ($1, $2, $3, 'running') RETURNING id`,
+      [kind, trigger, actor?.id ?? null],
+    )) as [{ id: string }];
+    const ctx: RunContext = { runId: id, addItems: (items) => insertItems(this.dataSource.manager, id, items) };
+    try {
+      const outcome = await work(ctx);
+      await this.dataSource.query(
+        `UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5 WHERE id = $1`,
+        [id, outcome.status, outcome.counts, outcome.summary ?? {}, outcome.error ?? null],
+      );
+      return { ...outcome.result, runId: id };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.warn({ kind, runId: id, err: message }, 'sync run failed');
+      await this.dataSource.query(`UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [id, message]);
+      throw err;
+    }
+  }
+}
+
+interface RunRow {
+  id: string;
+  kind: string;
+  trigger: SyncTrigger;
+  triggered_by: string | null;
+  triggered_by_email: string | null;
+  status: SyncRunStatus;
+  started_at: Date;
+  finished_at: Date | null;
+  counts: Record<string, number>;
+  summary: Record<string, unknown>;
+  error: string | null;
+}
+
+function lockKey(kind: string): string {
+  return `simpul:sync:${kind}`;
+}
+
+function mapRun(r: RunRow): SyncRunResponse {
+  return {
+    id: r.id,
+    kind: r.kind,
+    trigger: r.trigger,
+    triggeredBy: r.triggered_by,
+    triggeredByEmail: r.triggered_by_email,
+    status: r.status,
+    startedAt: r.started_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    durationMs: r.finished_at ? r.finished_at.getTime() - r.started_at.getTime() : null,
+    counts: r.counts,
+    summary: r.summary,
+    error: r.error,
+  };
+}
+
+async function insertItems(em: EntityManager, runId: string, items: SyncItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i += ITEM_BATCH) {
+    const batch = items.slice(i, i + ITEM_BATCH);
+    await em.query(
+      `INSERT INTO sync_run_items (run_id, item_key, status, message, details)
+       SELECT $1, k, s, m, d FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS t(k, s, m, d)`,
+      [runId, batch.map((b) => b.key), batch.map((b) => b.status), batch.map((b) => b.message ?? null), batch.map((b) => JSON.stringify(b.details ?? {}))],
+    );
+  }
+}
