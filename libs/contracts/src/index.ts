@@ -14,3 +14,4 @@ export * from './lib/orders';
 export * from './lib/order-math';
 export * from './lib/settings';
 export * from './lib/sync-runs';
+export * from './lib/parts-sync';

@@ -24,8 +24,8 @@ function crudController(spec: ResourceSpec): Type<unknown> {
     constructor(readonly service: MasterDataService) {}
 
     @Get()
-    list(@Query() query: PageQueryDto) {
-      return this.service.list(spec, query);
+    list(@Query(createValidationPipe(spec.listQueryDto ?? PageQueryDto)) query: Record<string, unknown>) {
+      return this.service.list(spec, query as PageQueryDto);
     }
 
     @Get(':id')

@@ -22,6 +22,7 @@ export class MasterDataService {
     const { page, limit, offset } = pageWindow(query);
     const qb = this.dataSource.getRepository(spec.entity).createQueryBuilder('r');
     if (spec.softDelete) qb.andWhere('r.deleted_at IS NULL');
+    spec.listFilter?.(qb, query as unknown as Record<string, unknown>);
     if (query.q) qb.andWhere(`(${spec.searchColumns.map((c) => `${c} ILIKE :q`).join(' OR ')})`, { q: `%${query.q}%` });
     const [rows, total] = await qb
       .orderBy(sortColumn(query.sort, spec.sortable, spec.defaultSort), query.order === 'desc' ? 'DESC' : 'ASC')

@@ -3,6 +3,8 @@ import {
   CreatePartyDto,
   CreateServiceDto,
   ImportEntity,
+  PageQueryDto,
+  PartListQueryDto,
   PartResponse,
   PartyResponse,
   ServiceResponse,
@@ -11,7 +13,8 @@ import {
   UpdatePartyDto,
   UpdateServiceDto,
 } from '@simpul/contracts';
-import type { ObjectLiteral } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { candidatesSql } from '../parts-sync/po-winners.sql';
 import { CustomerEntity, PartEntity, ServiceEntity, VendorEntity } from './master-data.entities';
 import { mapPart, mapParty, mapService } from './master-data.mapper';
 
@@ -26,6 +29,9 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral, R = unkno
   entity: new () => E;
   createDto: new () => object;
   updateDto: new () => object;
+  /** The list's query DTO, when a resource has filters beyond paging and search. */
+  listQueryDto?: new () => PageQueryDto;
+  listFilter?: (qb: SelectQueryBuilder<E>, query: Record<string, unknown>) => void;
   /** SQL columns (alias `r`) searched by `?q=`. */
   searchColumns: string[];
   /** API sort field → SQL column. */
@@ -88,6 +94,12 @@ export const PARTS: ResourceSpec<PartEntity, PartResponse> = {
   entity: PartEntity,
   createDto: CreatePartDto,
   updateDto: UpdatePartDto,
+  listQueryDto: PartListQueryDto,
+  listFilter: (qb, query) => {
+    if (query['po_out_of_date'] === 'true') {
+      qb.andWhere(`r.id IN (SELECT c.part_id FROM (${candidatesSql()}) c WHERE c.status = 'needs-sync')`);
+    }
+  },
   searchColumns: ['r.kode', 'r.nama', 'r.po_number'],
   sortable: { kode: 'r.kode', nama: 'r.nama', harga: 'r.harga', stock: 'r.stock', po_number: 'r.po_number', created_at: 'r.created_at' },
   defaultSort: 'kode',

@@ -1,4 +1,5 @@
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PageQueryDto } from './pagination';
 import { DecimalInput, IsDecimal2 } from './decimal';
 
 /** Customers and vendors share one shape (the seeds' `nama`, `alamat`, `hp`, `email`). */
@@ -219,4 +220,11 @@ export interface ImportPreviewResponse {
   committed: boolean;
   counts: { create: number; update: number; error: number };
   rows: ImportRowResult[];
+}
+
+export class PartListQueryDto extends PageQueryDto {
+  /** Only parts whose po_number differs from the one parts-sync would set. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  po_out_of_date?: 'true' | 'false';
 }
