@@ -169,12 +169,10 @@ export class PartsSyncService implements PurchaseOrderChangeHook {
   private async syncAll(em: EntityManager, actor: Actor | null, runId: string) {
     // The candidates stay in the database: a temp table, not an array in this process.
     await em.query(`CREATE TEMP TABLE parts_sync_candidates ON COMMIT DROP AS
-      SELECT c.*, c.status AS result, NULL::text AS message, false AS locked FROM (${candidatesSql()}) c`);
+      SELECT c.*, c.status AS result, NULL::text AS message FROM (${candidatesSql()}) c`);
     await em.query(`CREATE INDEX ON parts_sync_candidates (part_id)`);
-    await this.lockCandidates(em);
-    await em.query(`UPDATE parts_sync_candidates SET result = 'error', message = 'The part was locked by another transaction; run the sync again.'
-      WHERE result = 'needs-sync' AND NOT locked`);
-    await this.updateLocked(em);
+    await em.query(`ANALYZE parts_sync_candidates`);
+    await this.updateCandidates(em);
     const counts = await this.resultCounts(em);
     const totalPOs = await this.totalPOs(em);
     const results: (CandidateRow & { result: PartsSyncResultStatus; message: string | null })[] = await em.query(
@@ -207,48 +205,57 @@ export class PartsSyncService implements PurchaseOrderChangeHook {
     return { totalPOs, counts, results: items, truncated: results.length > RESULT_CAP };
   }
 
-  /** SKIP LOCKED, a few times: a part held by a running order confirmation is retried briefly, then reported. */
-  private async lockCandidates(em: EntityManager): Promise<void> {
-    for (let attempt = 0; attempt < LOCK_RETRIES; attempt += 1) {
-      await em.query(`UPDATE parts_sync_candidates c SET locked = true FROM (
-          SELECT p.id FROM parts p JOIN parts_sync_candidates c2 ON c2.part_id = p.id
-          WHERE c2.result = 'needs-sync' AND NOT c2.locked FOR UPDATE OF p SKIP LOCKED) l
-        WHERE c.part_id = l.id`);
-      const [{ waiting }] = (await em.query(
-        `SELECT count(*)::int AS waiting FROM parts_sync_candidates WHERE result = 'needs-sync' AND NOT locked`,
-      )) as [{ waiting: number }];
-      if (waiting === 0) return;
-      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+  /**
+   * Lock and update in one statement: parts held by another transaction are skipped (SKIP LOCKED) and retried
+   * briefly; whatever is still locked is reported as an error. If any row breaks a constraint the statement fails
+   * as a whole, so it is retried part by part, each in its own savepoint, and only the bad ones fail.
+   */
+  private async updateCandidates(em: EntityManager): Promise<void> {
+    for (let attempt = 0; attempt <= LOCK_RETRIES; attempt += 1) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 200 * attempt));
+      await em.query('SAVEPOINT parts_sync_bulk');
+      try {
+        await em.query(`WITH locked AS (
+            SELECT p.id FROM parts p JOIN parts_sync_candidates c ON c.part_id = p.id
+            WHERE c.result = 'needs-sync' FOR UPDATE OF p SKIP LOCKED),
+          upd AS (
+            UPDATE parts p SET po_number = c.po_number, updated_at = now()
+            FROM parts_sync_candidates c, locked l WHERE p.id = l.id AND c.part_id = l.id
+            RETURNING p.id)
+          UPDATE parts_sync_candidates c SET result = 'synced' FROM upd WHERE c.part_id = upd.id`);
+        const [{ waiting }] = (await em.query(
+          `SELECT count(*)::int AS waiting FROM parts_sync_candidates WHERE result = 'needs-sync'`,
+        )) as [{ waiting: number }];
+        await em.query('RELEASE SAVEPOINT parts_sync_bulk');
+        if (waiting === 0) return;
+      } catch {
+        await em.query('ROLLBACK TO SAVEPOINT parts_sync_bulk');
+        await this.updateOneByOne(em);
+        return;
+      }
     }
+    await em.query(`UPDATE parts_sync_candidates SET result = 'error', message = 'The part was locked by another transaction; run the sync again.'
+      WHERE result = 'needs-sync'`);
   }
 
-  /** One UPDATE for all; if any row breaks a constraint, retry part by part so only the bad ones fail. */
-  private async updateLocked(em: EntityManager): Promise<void> {
-    await em.query('SAVEPOINT parts_sync_bulk');
-    try {
-      await em.query(`UPDATE parts p SET po_number = c.po_number, updated_at = now()
-        FROM parts_sync_candidates c WHERE p.id = c.part_id AND c.result = 'needs-sync' AND c.locked`);
-      await em.query(`UPDATE parts_sync_candidates SET result = 'synced' WHERE result = 'needs-sync' AND locked`);
-      await em.query('RELEASE SAVEPOINT parts_sync_bulk');
-      return;
-    } catch {
-      await em.query('ROLLBACK TO SAVEPOINT parts_sync_bulk');
-    }
+  private async updateOneByOne(em: EntityManager): Promise<void> {
     const pending: { part_id: string; po_number: string }[] = await em.query(
-      `SELECT part_id, po_number FROM parts_sync_candidates WHERE result = 'needs-sync' AND locked`,
+      `SELECT part_id, po_number FROM parts_sync_candidates WHERE result = 'needs-sync'`,
     );
     for (const row of pending) {
       await em.query('SAVEPOINT parts_sync_row');
       try {
+        const locked: unknown[] = await em.query(`SELECT 1 FROM parts WHERE id = $1 FOR UPDATE SKIP LOCKED`, [row.part_id]);
+        if (locked.length === 0) throw new Error('The part was locked by another transaction; run the sync again.');
         await em.query(`UPDATE parts SET po_number = $2, updated_at = now() WHERE id = $1`, [row.part_id, row.po_number]);
         await em.query(`UPDATE parts_sync_candidates SET result = 'synced' WHERE part_id = $1`, [row.part_id]);
         await em.query('RELEASE SAVEPOINT parts_sync_row');
       } catch (err) {
         await em.query('ROLLBACK TO SAVEPOINT parts_sync_row');
-        await em.query(`UPDATE parts_sync_candidates SET result = 'error', message = $2 WHERE part_id = $1`, [
-          row.part_id,
-          `Update refused by the database: ${(err as Error).message}`,
-        ]);
+        const message = (err as Error).message.startsWith('The part was locked')
+          ? (err as Error).message
+          : `Update refused by the database: ${(err as Error).message}`;
+        await em.query(`UPDATE parts_sync_candidates SET result = 'error', message = $2 WHERE part_id = $1`, [row.part_id, message]);
       }
     }
   }

@@ -18,9 +18,11 @@ export default async function globalSetup(): Promise<void> {
     process.env['SIMPUL_TEST_ADMIN_URL'] = url.toString();
   } else {
     const root = path.resolve(__dirname, '../../../..');
+    const port = Number(process.env['TEST_PG_PORT'] ?? 54339);
+    // One cluster per port, so two test runs on one machine (TEST_PG_PORT differs) never share files.
     const pg = await startEmbeddedPostgres({
-      dataDir: path.join(root, '.data/test-pg'),
-      port: Number(process.env['TEST_PG_PORT'] ?? 54339),
+      dataDir: path.join(root, `.data/test-pg-${port}`),
+      port,
       database: 'postgres',
       unsafeFast: true,
     });
