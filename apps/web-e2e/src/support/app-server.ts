@@ -16,7 +16,8 @@ export interface RunningApp {
  * `Login: <email> / <password>` line it prints, which is also how a newcomer learns the demo login.
  */
 export async function startApp(port: number): Promise<RunningApp> {
-  const dataDir = path.join(ROOT, '.data/e2e');
+  // One folder per port: spec files running in the same jest process must not wipe each other's database.
+  const dataDir = path.join(ROOT, `.data/e2e-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'tools/start.mjs')], {
     cwd: ROOT,

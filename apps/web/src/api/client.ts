@@ -12,14 +12,24 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldError[];
   readonly requestId?: string;
+  /** Machine-readable extras some errors carry (e.g. `shortages` for STOCK_INSUFFICIENT, `preview` for imports). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = [], requestId?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    requestId?: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.requestId = requestId;
+    this.details = details;
   }
 
   get isNetworkError(): boolean {
@@ -37,6 +47,7 @@ export type Query = Record<string, QueryValue>;
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON-serialised, except `FormData`, which goes as multipart (the browser sets the boundary). */
   body?: unknown;
   /** Send the bearer token (default true). */
   auth?: boolean;
@@ -94,41 +105,64 @@ function isSuccessBody<T>(value: unknown): value is ApiSuccess<T> {
   return typeof value === 'object' && value !== null && (value as { success?: unknown }).success === true;
 }
 
-async function send(method: Method, url: string, opts: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+function isFormData(value: unknown): value is FormData {
+  return typeof FormData !== 'undefined' && value instanceof FormData;
+}
+
+async function send(
+  method: Method,
+  url: string,
+  opts: RequestOptions,
+  token: string | null,
+  accept = 'application/json',
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  const multipart = isFormData(opts.body);
+  if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (token) headers['Authorization'] = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (multipart) body = opts.body as FormData;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   try {
-    return await fetch(url, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: opts.signal,
-    });
+    return await fetch(url, { method, headers, body, signal: opts.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached. Check your connection and try again.');
   }
 }
 
-async function parse<T>(res: Response): Promise<ApiSuccess<T>> {
-  let body: unknown = null;
-  const text = await res.text();
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-  }
-  if (res.ok && isSuccessBody<T>(body)) return body;
+function errorFromBody(status: number, body: unknown): ApiError {
   if (isErrorBody(body)) {
-    throw new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.error, body.fields ?? [], body.requestId);
+    const details = (body as { details?: unknown }).details;
+    return new ApiError(
+      status,
+      body.code ?? `HTTP_${status}`,
+      body.error,
+      body.fields ?? [],
+      body.requestId,
+      typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : undefined,
+    );
   }
-  if (res.ok) {
+  return new ApiError(status, `HTTP_${status}`, `The server answered with status ${status}.`);
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+async function parse<T>(res: Response): Promise<ApiSuccess<T>> {
+  const body = await readJson(res);
+  if (res.ok && isSuccessBody<T>(body)) return body;
+  if (res.ok && !isErrorBody(body)) {
     throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent a response the app could not read.');
   }
-  throw new ApiError(res.status, `HTTP_${res.status}`, `The server answered with status ${res.status}.`);
+  throw errorFromBody(res.status, body);
 }
 
 async function doRefresh(): Promise<boolean> {
@@ -166,8 +200,8 @@ function canRefresh(path: string): boolean {
   return !NO_REFRESH_PATHS.some((p) => path === p || path.startsWith(`${p}?`));
 }
 
-/** Performs a request and returns the whole success envelope. */
-export async function requestEnvelope<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<ApiSuccess<T>> {
+/** Sends with the bearer token, refreshing it (once) before it expires or after a 401. Returns the raw response. */
+async function authorizedSend(method: Method, path: string, opts: RequestOptions, accept?: string): Promise<Response> {
   const url = buildUrl(path, opts.query);
   const useAuth = opts.auth !== false;
   const refreshable = useAuth && canRefresh(path);
@@ -178,18 +212,61 @@ export async function requestEnvelope<T>(method: Method, path: string, opts: Req
     session = getSession();
   }
   const token = session?.accessToken ?? null;
-  const res = await send(method, url, opts, token);
+  const res = await send(method, url, opts, token, accept);
 
   if (res.status === 401 && refreshable && token) {
     // Another request may have refreshed already while this one was in flight.
     const latest = getSession();
     const refreshed = latest && latest.accessToken !== token ? true : await refreshSession();
     const next = getSession();
-    if (refreshed && next) {
-      return parse<T>(await send(method, url, opts, next.accessToken));
+    if (refreshed && next) return send(method, url, opts, next.accessToken, accept);
+  }
+  return res;
+}
+
+/** Performs a request and returns the whole success envelope. */
+export async function requestEnvelope<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<ApiSuccess<T>> {
+  return parse<T>(await authorizedSend(method, path, opts));
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `Content-Disposition`, when the server names the file. */
+  filename: string | null;
+}
+
+function filenameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain form
     }
   }
-  return parse<T>(res);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/** A file the API streams without the envelope (exports, templates); errors still come as envelopes. */
+export async function requestFile(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}): Promise<DownloadedFile> {
+  const res = await authorizedSend('GET', path, { ...opts, query }, '*/*');
+  if (!res.ok) throw errorFromBody(res.status, await readJson(res));
+  return { blob: await res.blob(), filename: filenameFrom(res.headers.get('Content-Disposition')) };
+}
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename ?? fallbackName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -204,6 +281,10 @@ export const api = {
   patch: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('PATCH', path, { ...opts, body }),
   delete: <T>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
+  /** `multipart/form-data` POST (file uploads). */
+  upload: <T>(path: string, form: FormData, query?: Query, opts: Omit<RequestOptions, 'body' | 'query'> = {}) =>
+    request<T>('POST', path, { ...opts, query, body: form }),
+  download: (path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) => requestFile(path, query, opts),
   async page<T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query'> = {}): Promise<Paginated<T>> {
     const env = await requestEnvelope<T[]>('GET', path, { ...opts, query });
     const items = env.data;

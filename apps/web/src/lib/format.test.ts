@@ -1,6 +1,6 @@
 import { CreateUserDto } from '@simpul/contracts';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatIDR, jakartaDayToIso } from './format';
+import { formatDateTime, formatDay, formatIDR, formatQty, formatUtcTimestamp, jakartaDayToIso, jakartaToday } from './format';
 import { fieldsToMap, validateDto } from './validation';
 
 describe('format helpers', () => {
@@ -21,6 +21,26 @@ describe('format helpers', () => {
     expect(jakartaDayToIso('2025-03-02')).toBe('2025-03-01T17:00:00.000Z');
     expect(jakartaDayToIso('2025-03-02', true)).toBe('2025-03-02T16:59:59.999Z');
     expect(jakartaDayToIso('')).toBeUndefined();
+  });
+});
+
+describe('order and stock formats', () => {
+  it('reads zone-less stock-move timestamps as UTC and shows them in Jakarta time', () => {
+    const text = formatUtcTimestamp('2025-03-01 17:30:00', 'en');
+    expect(text).toContain('2 Mar 2025');
+    expect(text).toContain('00:30');
+    expect(formatUtcTimestamp(null)).toBe('—');
+  });
+
+  it('shows an order date as that calendar day and today in Jakarta', () => {
+    expect(formatDay('2025-03-01', 'en')).toBe('1 Mar 2025');
+    expect(jakartaToday(new Date('2025-03-01T17:30:00Z'))).toBe('2025-03-02');
+  });
+
+  it('formats quantities without float arithmetic', () => {
+    expect(formatQty('7.00', 'id')).toBe('7');
+    expect(formatQty('1500.50', 'id')).toBe('1.500,5');
+    expect(formatQty('-2.00', 'en')).toBe('-2');
   });
 });
 

@@ -60,3 +60,38 @@ export function jakartaDayToIso(day: string, endOfDay = false): string | undefin
   const date = new Date(`${day}${time}+07:00`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+/**
+ * A calendar day sent as `YYYY-MM-DD` (an order date): shown as that day, never shifted by time zones.
+ */
+export function formatDay(day: string | null | undefined, locale = 'id'): string {
+  if (!day) return '—';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return formatDate(day, locale);
+  return formatDate(`${day}T12:00:00+07:00`, locale);
+}
+
+/** Today's date in Jakarta as `YYYY-MM-DD` (for `<input type="date">` defaults). */
+export function jakartaToday(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Some API timestamps come as `YYYY-MM-DD HH:MM:SS` in UTC without a zone (stock moves). Reads them as UTC and
+ * shows them in Jakarta time; ISO strings with a zone pass through unchanged.
+ */
+export function formatUtcTimestamp(value: string | null | undefined, locale = 'id'): string {
+  if (!value) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value.trim());
+  return formatDateTime(m ? `${m[1]}T${m[2]}Z` : value, locale);
+}
+
+/** A quantity sent as a decimal string ("7.00"): grouped, with decimals only when there are any. */
+export function formatQty(qty: string | null | undefined, locale = 'id'): string {
+  if (qty === null || qty === undefined) return '—';
+  const trimmed = qty.trim();
+  if (!DECIMAL_RE.test(trimmed)) return qty;
+  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(
+    trimmed as Intl.StringNumericLiteral,
+  );
+}

@@ -24,7 +24,58 @@ declare module 'vue-router' {
     nav?: number;
     /** i18n key of a one-line description for the home page */
     description?: string;
+    /** Sidebar section (i18n key of its heading); consecutive entries of a group are shown together */
+    group?: string;
   }
+}
+
+const orderListPage = () => import('../pages/OrderListPage.vue');
+const orderEditorPage = () => import('../pages/OrderEditorPage.vue');
+const orderDetailPage = () => import('../pages/OrderDetailPage.vue');
+const masterDataPage = () => import('../pages/MasterDataPage.vue');
+
+/** The four master-data lists share one page, driven by the resource's config. */
+const masterDataRoutes: RouteRecordRaw[] = (['customers', 'vendors', 'parts', 'services'] as const).map((resource, i) => ({
+  path: `master/${resource}`,
+  name: resource,
+  component: masterDataPage,
+  props: { resource },
+  meta: { title: `nav.${resource}`, nav: 20 + i, group: 'nav.groups.masterData', description: `home.descriptions.${resource}` },
+}));
+
+/** Sales and purchases: list, new, detail and edit, on the same pages parameterised by kind. */
+function orderRoutes(kind: 'sale' | 'purchase', base: string, nav: number): RouteRecordRaw[] {
+  const list = kind === 'sale' ? 'sales' : 'purchases';
+  return [
+    {
+      path: base,
+      name: list,
+      component: orderListPage,
+      props: { kind },
+      meta: { title: `nav.${list}`, nav, group: 'nav.groups.orders', description: `home.descriptions.${list}` },
+    },
+    {
+      path: `${base}/new`,
+      name: `${kind}-new`,
+      component: orderEditorPage,
+      props: { kind },
+      meta: { title: `orders.${kind}.createTitle` },
+    },
+    {
+      path: `${base}/:id`,
+      name: `${kind}-detail`,
+      component: orderDetailPage,
+      props: (to) => ({ kind, id: String(to.params['id']) }),
+      meta: { title: `orders.${kind}.detailTitle` },
+    },
+    {
+      path: `${base}/:id/edit`,
+      name: `${kind}-edit`,
+      component: orderEditorPage,
+      props: (to) => ({ kind, id: String(to.params['id']) }),
+      meta: { title: `orders.${kind}.editPageTitle` },
+    },
+  ];
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -44,23 +95,33 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../pages/HomePage.vue'),
         meta: { title: 'nav.home', nav: 1, description: 'home.descriptions.home' },
       },
+      ...orderRoutes('sale', 'sales', 10),
+      ...orderRoutes('purchase', 'purchases', 11),
+      ...masterDataRoutes,
+      {
+        path: 'master/parts/:id',
+        name: 'part-detail',
+        component: () => import('../pages/PartDetailPage.vue'),
+        props: (to) => ({ id: String(to.params['id']) }),
+        meta: { title: 'parts.detailTitle' },
+      },
       {
         path: 'admin/users',
         name: 'users',
         component: () => import('../pages/UsersPage.vue'),
-        meta: { title: 'nav.users', roles: ['admin'], nav: 2, description: 'home.descriptions.users' },
+        meta: { title: 'nav.users', roles: ['admin'], nav: 30, group: 'nav.groups.admin', description: 'home.descriptions.users' },
       },
       {
         path: 'admin/audit-logs',
         name: 'audit-logs',
         component: () => import('../pages/AuditLogsPage.vue'),
-        meta: { title: 'nav.auditLogs', roles: ['admin'], nav: 3, description: 'home.descriptions.auditLogs' },
+        meta: { title: 'nav.auditLogs', roles: ['admin'], nav: 31, group: 'nav.groups.admin', description: 'home.descriptions.auditLogs' },
       },
       {
         path: 'profile',
         name: 'profile',
         component: () => import('../pages/ProfilePage.vue'),
-        meta: { title: 'nav.profile', nav: 4, description: 'home.descriptions.profile' },
+        meta: { title: 'nav.profile', nav: 40, description: 'home.descriptions.profile' },
       },
       {
         path: 'forbidden',

@@ -9,6 +9,14 @@ export interface NavItem {
   title: string;
   description?: string;
   roles?: Role[];
+  /** i18n key of the sidebar section heading */
+  group?: string;
+}
+
+export interface NavSection {
+  /** i18n key of the heading; undefined for top-level entries */
+  group?: string;
+  items: NavItem[];
 }
 
 export function navItemsFrom(records: RouteRecordNormalized[], canAccess: (roles: Role[] | undefined) => boolean): NavItem[] {
@@ -22,7 +30,19 @@ export function navItemsFrom(records: RouteRecordNormalized[], canAccess: (roles
       title: r.meta.title ?? '',
       description: r.meta.description,
       roles: r.meta.roles,
+      group: r.meta.group,
     }));
+}
+
+/** Consecutive entries of the same group become one sidebar section. */
+export function navSections(items: NavItem[]): NavSection[] {
+  const sections: NavSection[] = [];
+  for (const item of items) {
+    const last = sections.at(-1);
+    if (last && last.group === item.group) last.items.push(item);
+    else sections.push({ group: item.group, items: [item] });
+  }
+  return sections;
 }
 
 /** Sidebar entries from route meta, limited to what the current user's role may open. */

@@ -6,7 +6,10 @@ export interface FakeRequest {
   path: string;
   query: URLSearchParams;
   headers: Record<string, string>;
+  /** The JSON body, parsed. */
   body: unknown;
+  /** The body as sent (a `FormData` for uploads). */
+  rawBody: unknown;
 }
 
 export type FakeHandler = (req: FakeRequest) => Response | Promise<Response>;
@@ -41,7 +44,7 @@ export function installFakeFetch(routes: Record<string, FakeHandler>) {
       headers[key] = value;
     });
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const req: FakeRequest = { method, url, path: parsed.pathname, query: parsed.searchParams, headers, body };
+    const req: FakeRequest = { method, url, path: parsed.pathname, query: parsed.searchParams, headers, body, rawBody: init?.body };
     calls.push(req);
     const handler = routes[`${method} ${parsed.pathname}`];
     if (!handler) {
