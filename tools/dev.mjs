@@ -9,7 +9,17 @@ const { result } = concurrently(
     {
       name: 'api',
       command: `${tsNode} apps/api/src/main.ts`,
-      env: { TS_NODE_PROJECT: 'apps/api/tsconfig.app.json', SEED_DEMO_DATA: 'true', NODE_ENV: 'development', SWAGGER_ENABLED: 'true' },
+      env: {
+        TS_NODE_PROJECT: 'apps/api/tsconfig.app.json',
+        SEED_DEMO_DATA: 'true',
+        NODE_ENV: 'development',
+        SWAGGER_ENABLED: 'true',
+        // The sandbox's fake Odoo, until an admin saves a real connection (docs/odoo-mo.md).
+        ODOO_DEFAULT_BASE_URL: `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 4010}/odoo`,
+        ODOO_DEFAULT_DB: 'mrpdemo',
+        ODOO_DEFAULT_LOGIN: 'admin',
+        ODOO_DEFAULT_API_KEY: 'sandbox-odoo-api-key',
+      },
       prefixColor: 'blue',
     },
     { name: 'web', command: 'vite --config apps/web/vite.config.ts', prefixColor: 'green' },

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { OrdersModule } from './orders/orders.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OdooMoModule } from './odoo-mo/odoo-mo.module';
 import { SettingsModule } from './settings/settings.module';
 import { SyncRunsModule } from './sync-runs/sync-runs.module';
 import { UsersModule } from './users/users.module';
@@ -40,6 +41,7 @@ export class AppModule {
         HealthModule,
         MasterDataModule,
         OrdersModule,
+        OdooMoModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

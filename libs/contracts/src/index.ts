@@ -15,3 +15,4 @@ export * from './lib/order-math';
 export * from './lib/settings';
 export * from './lib/sync-runs';
 export * from './lib/parts-sync';
+export * from './lib/odoo-mo';

@@ -18,6 +18,8 @@ export interface AppConfig {
   web: { distDir: string | null };
   seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string };
   swagger: { enabled: boolean };
+  /** Initial Odoo connection while none is configured (ODOO_DEFAULT_*). */
+  odooDefaults: { baseUrl: string | null; database: string | null; login: string | null; apiKey: string | null };
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@simpul.local';
@@ -62,5 +64,11 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       demoAdminPassword: env.DEMO_ADMIN_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     },
     swagger: { enabled: env.SWAGGER_ENABLED !== 'false' },
+    odooDefaults: {
+      baseUrl: env.ODOO_DEFAULT_BASE_URL ?? null,
+      database: env.ODOO_DEFAULT_DB || null,
+      login: env.ODOO_DEFAULT_LOGIN || null,
+      apiKey: env.ODOO_DEFAULT_API_KEY || null,
+    },
   };
 }

@@ -82,6 +82,24 @@ export class EnvSchema {
   @IsOptional()
   @IsIn(['true', 'false'])
   SWAGGER_ENABLED?: 'true' | 'false';
+
+  /** Odoo connection used only while nothing is configured in Admin settings (`npm run dev` points it at the sandbox). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'ODOO_DEFAULT_BASE_URL must be an http(s) URL' })
+  ODOO_DEFAULT_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  ODOO_DEFAULT_DB?: string;
+
+  @IsOptional()
+  @IsString()
+  ODOO_DEFAULT_LOGIN?: string;
+
+  @IsOptional()
+  @IsString()
+  ODOO_DEFAULT_API_KEY?: string;
 }
 
 /** Validates the raw environment; throws one error whose message names every bad variable. */

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MoCacheItem, MoSearchQueryDto, Page, pageMeta } from '@simpul/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { pageWindow } from '../common/pagination';
+import { CacheDbRow, MoRow, toMoCacheItem } from './odoo-mo.mapper';
+
+const UPSERT_BATCH = 1000;
+
+export interface UpsertCounts {
+  /** New MO numbers. */
+  inserted: number;
+  /** Existing rows whose business columns changed. */
+  changed: number;
+  /** Every row written (inserted + changed + unchanged-but-refreshed). */
+  seen: number;
+}
+
+/**
+ * Inserts new MOs and updates known ones in one statement per batch. Unchanged rows still get `last_updated`
+ * refreshed; `changed` counts only rows where a business column differs, compared in the same snapshot.
+ */
+const UPSERT_SQL = `
+WITH incoming AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
+    AS t(mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date)
+),
+unchanged AS (
+  SELECT c.mo_number FROM odoo_mo_cache c JOIN incoming i ON i.mo_number = c.mo_number
+  WHERE (c.odoo_id, c.production_type, c.sku_name, c.quantity, c.uom, c.note, c.state, c.scheduled_start, c.create_date)
+    IS NOT DISTINCT FROM (i.odoo_id, i.production_type, i.sku_name, i.quantity, i.uom, i.note, i.state, i.scheduled_start, i.create_date)
+),
+upserted AS (
+  INSERT INTO odoo_mo_cache AS c (mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, last_updated)
+  SELECT mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, now() FROM incoming
+  ON CONFLICT (mo_number) DO UPDATE SET
+    odoo_id = EXCLUDED.odoo_id,
+    production_type = EXCLUDED.production_type,
+    sku_name = EXCLUDED.sku_name,
+    quantity = EXCLUDED.quantity,
+    uom = EXCLUDED.uom,
+    note = EXCLUDED.note,
+    state = EXCLUDED.state,
+    scheduled_start = EXCLUDED.scheduled_start,
+    create_date = EXCLUDED.create_date,
+    last_updated = EXCLUDED.last_updated
+  RETURNING c.mo_number, (xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE u.inserted)::int AS inserted,
+       -- Every unchanged row is also an updated one (incoming is deduplicated), so no join is needed.
+       (count(*) FILTER (WHERE NOT u.inserted) - (SELECT count(*) FROM unchanged))::int AS changed,
+       count(*)::int AS seen
+FROM upserted u`;
+
+@Injectable()
+export class OdooMoCacheService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Upserts rows (deduplicated by MO number, last one wins) in one transaction. */
+  async upsert(rows: MoRow[]): Promise<UpsertCounts> {
+    const unique = [...new Map(rows.map((r) => [r.mo_number, r])).values()];
+    const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+    if (unique.length === 0) return total;
+    await this.dataSource.transaction(async (em) => {
+      // The cache is rebuilt by the next sync, so its commits need not wait for the WAL flush: a crash can at worst
+      // lose the last sync's writes, never corrupt anything. This halves the write time on slow disks.
+      await em.query(`SET LOCAL synchronous_commit = off`);
+      for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
+        const c = await this.upsertBatch(em, unique.slice(i, i + UPSERT_BATCH));
+        total.inserted += c.inserted;
+        total.changed += c.changed;
+        total.seen += c.seen;
+      }
+    });
+    return total;
+  }
+
+  private async upsertBatch(em: EntityManager, rows: MoRow[]): Promise<UpsertCounts> {
+    const col = <K extends keyof MoRow>(k: K) => rows.map((r) => r[k]);
+    const [result] = (await em.query(UPSERT_SQL, [
+      col('mo_number'),
+      col('odoo_id'),
+      col('production_type'),
+      col('sku_name'),
+      col('quantity'),
+      col('uom'),
+      col('note'),
+      col('state'),
+      col('scheduled_start'),
+      col('create_date'),
+    ])) as [UpsertCounts];
+    return result;
+  }
+
+  /** `GET /api/search/mo`: MO number, SKU or note contains `q` (case-insensitive); newest first. */
+  async search(query: MoSearchQueryDto): Promise<Page<MoCacheItem>> {
+    const { page, limit, offset } = pageWindow(query);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const q = query.q?.trim();
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const p = params.push(like);
+      where.push(`(mo_number ILIKE $${p} OR sku_name ILIKE $${p} OR note ILIKE $${p})`);
+    }
+    if (query.production_type) where.push(`production_type = $${params.push(query.production_type)}`);
+    if (query.state) where.push(`state = $${params.push(query.state)}`);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows: CacheDbRow[] = await this.dataSource.query(
+      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated
+       FROM odoo_mo_cache ${clause} ORDER BY create_date DESC NULLS LAST, mo_number DESC LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM odoo_mo_cache ${clause}`, params)) as [{ total: number }];
+    return { items: rows.map(toMoCacheItem), meta: pageMeta(page, limit, total) };
+  }
+
+  async countsByTypeAndState(): Promise<{ rows: Array<{ production_type: string; state: string | null; count: number }>; lastUpdated: Date | null }> {
+    const rows: Array<{ production_type: string; state: string | null; count: number }> = await this.dataSource.query(
+      `SELECT production_type, state, count(*)::int AS count FROM odoo_mo_cache GROUP BY production_type, state ORDER BY production_type, state`,
+    );
+    const [{ last }] = (await this.dataSource.query(`SELECT max(last_updated) AS last FROM odoo_mo_cache`)) as [{ last: Date | null }];
+    return { rows, lastUpdated: last };
+  }
+
+  /** The type the cache knows each MO number as (for the live list). */
+  async typesOf(moNumbers: string[]): Promise<Map<string, string>> {
+    if (moNumbers.length === 0) return new Map();
+    const rows: Array<{ mo_number: string; production_type: string }> = await this.dataSource.query(
+      `SELECT mo_number, production_type FROM odoo_mo_cache WHERE mo_number = ANY($1::text[])`,
+      [moNumbers],
+    );
+    return new Map(rows.map((r) => [r.mo_number, r.production_type]));
+  }
+}

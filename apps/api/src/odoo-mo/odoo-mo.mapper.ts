@@ -1,0 +1,140 @@
+import type { MoCacheItem, OdooMoItem } from '@simpul/contracts';
+import { OdooRpcError } from './odoo-client';
+
+/** Planned start: `date_planned_start` up to Odoo 16, `date_start` from 17 (where 16's `date_start` is the actual start). */
+export const START_FIELD_16 = 'date_planned_start';
+export const START_FIELD_17 = 'date_start';
+
+/** The mrp.production fields the sync reads. Odoo has no MO "note": the cache's `note` is the MO's Source (`origin`). */
+export function productionFields(startField: string): string[] {
+  return ['name', 'product_id', 'product_qty', 'product_uom_id', 'state', startField, 'create_date', 'origin'];
+}
+
+/** Picks the planned-start field from `fields_get` of mrp.production. */
+export function detectStartField(fields: Record<string, unknown>): string {
+  return START_FIELD_16 in fields ? START_FIELD_16 : START_FIELD_17;
+}
+
+/** One MO as the cache stores it. Dates are ISO strings (UTC), quantity a decimal string. */
+export interface MoRow {
+  mo_number: string;
+  odoo_id: number | null;
+  production_type: string;
+  sku_name: string;
+  quantity: string;
+  uom: string | null;
+  note: string | null;
+  state: string | null;
+  scheduled_start: string | null;
+  create_date: string | null;
+}
+
+/** Odoo's datetime (`"YYYY-MM-DD HH:MM:SS"`, UTC, or `false`) → ISO 8601, or null. */
+export function odooDatetimeToIso(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(value);
+  if (!m) return null;
+  const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ''}Z`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** A Date → Odoo's UTC datetime string, for domains. */
+export function toOdooDatetime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** many2one `[id, "Display Name"]` (or `false`) → the display name. */
+export function many2oneName(value: unknown): string | null {
+  if (Array.isArray(value) && value.length >= 2 && typeof value[1] === 'string') return value[1];
+  return null;
+}
+
+export function many2oneId(value: unknown): number | null {
+  return Array.isArray(value) && typeof value[0] === 'number' ? value[0] : null;
+}
+
+/** Odoo's char fields: `false` when empty. */
+export function odooText(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * A float as Odoo sends it (`120.0` arrives as the number 120) → an exact decimal string for a `numeric` column.
+ * Python writes the shortest repr that round-trips, and so does JavaScript, so no float noise is introduced.
+ */
+export function odooQuantity(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const s = String(value);
+    if (!/e/i.test(s)) return s;
+    if (Math.abs(value) >= 1e21) return BigInt(value).toString();
+    return value.toFixed(20).replace(/\.?0+$/, '');
+  }
+  if (value === false || value === null || value === undefined) return '0';
+  throw new OdooRpcError('bad_response', `Odoo sent a quantity that is not a number (${JSON.stringify(value)}).`);
+}
+
+/** An mrp.production record from `search_read` → the cache row. */
+export function mapProduction(record: Record<string, unknown>, startField: string, productionType: string): MoRow {
+  const name = record['name'];
+  if (typeof name !== 'string' || name === '') {
+    throw new OdooRpcError('bad_response', `Odoo sent an mrp.production record without a name (id ${JSON.stringify(record['id'])}).`);
+  }
+  return {
+    mo_number: name,
+    odoo_id: typeof record['id'] === 'number' ? record['id'] : null,
+    production_type: productionType,
+    sku_name: many2oneName(record['product_id']) ?? '',
+    quantity: odooQuantity(record['product_qty']),
+    uom: many2oneName(record['product_uom_id']),
+    note: odooText(record['origin']),
+    state: odooText(record['state']),
+    scheduled_start: odooDatetimeToIso(record[startField]),
+    create_date: odooDatetimeToIso(record['create_date']),
+  };
+}
+
+/** A live Odoo record → the `mo-list` item. */
+export function toOdooMoItem(row: MoRow, productionType: string | null): OdooMoItem {
+  return {
+    odoo_id: row.odoo_id ?? 0,
+    mo_number: row.mo_number,
+    production_type: productionType,
+    sku_name: row.sku_name,
+    quantity: row.quantity,
+    uom: row.uom,
+    note: row.note,
+    state: row.state,
+    scheduled_start: row.scheduled_start,
+    create_date: row.create_date,
+  };
+}
+
+export interface CacheDbRow {
+  mo_number: string;
+  odoo_id: number | null;
+  production_type: string;
+  sku_name: string;
+  quantity: string;
+  uom: string | null;
+  note: string | null;
+  state: string | null;
+  scheduled_start: Date | null;
+  create_date: Date | null;
+  last_updated: Date;
+}
+
+export function toMoCacheItem(r: CacheDbRow): MoCacheItem {
+  return {
+    mo_number: r.mo_number,
+    odoo_id: r.odoo_id,
+    production_type: r.production_type,
+    sku_name: r.sku_name,
+    quantity: r.quantity,
+    uom: r.uom,
+    note: r.note,
+    state: r.state,
+    scheduled_start: r.scheduled_start?.toISOString() ?? null,
+    create_date: r.create_date?.toISOString() ?? null,
+    last_updated: r.last_updated.toISOString(),
+  };
+}

@@ -1,0 +1,122 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { CronJob } from 'cron';
+import { ODOO_MO_CRON_JOB, OdooMoScheduler } from '../src/odoo-mo/odoo-mo.scheduler';
+import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, resetOdoo } from './support/odoo-sandbox';
+import { RunningSandbox, startSandbox } from './support/sandbox';
+import { createTestApp, TestApp, TestUser } from './support/test-app';
+
+const PORT = 4512;
+
+describe('Odoo MO sync schedule (integration)', () => {
+  let t: TestApp;
+  let sandbox: RunningSandbox;
+  let admin: TestUser;
+  let scheduler: OdooMoScheduler;
+  let registry: SchedulerRegistry;
+  const auth = (u: TestUser) => ({ Authorization: `Bearer ${u.token}` });
+  const put = (body: Record<string, unknown>) => t.http.put('/api/admin/odoo-config').set(auth(admin)).send(body);
+  const job = () => (registry.doesExist('cron', ODOO_MO_CRON_JOB) ? (registry.getCronJob(ODOO_MO_CRON_JOB) as unknown as CronJob) : null);
+  const stats = async () => (await t.http.get('/api/admin/mo-stats').set(auth(admin)).expect(200)).body.data;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox(PORT);
+    await resetOdoo(sandbox, { count: 60 });
+    t = await createTestApp();
+    admin = await t.loginAs('admin');
+    scheduler = t.app.get(OdooMoScheduler);
+    registry = t.app.get(SchedulerRegistry);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sandbox.stop();
+  });
+  beforeEach(() => clearFaults(sandbox));
+
+  it('registers the cron job from the settings, and again whenever they change', async () => {
+    // Boot: the defaults, read in Asia/Jakarta.
+    const boot = job();
+    expect(boot?.cronTime.source).toBe('0 0,6,12,18 * * *');
+    const next = boot?.nextDate().setZone('Asia/Jakarta');
+    expect([0, 6, 12, 18]).toContain(next?.hour);
+    expect(next?.minute).toBe(0);
+
+    await put({ schedule: '*/15 * * * *', timezone: 'UTC' }).expect(200);
+    expect(job()?.cronTime.source).toBe('*/15 * * * *');
+    expect(job()?.nextDate().setZone('UTC').minute).toBe((Math.floor(new Date().getUTCMinutes() / 15 + 1) * 15) % 60);
+
+    await put({ scheduleEnabled: false }).expect(200);
+    expect(job()).toBeNull();
+    expect((await stats()).schedule).toMatchObject({ enabled: false, nextRunAt: null });
+
+    // Changed elsewhere (the generic settings API, another instance): the periodic re-read picks it up.
+    await t.http.put('/api/settings/odoo.sync.enabled').set(auth(admin)).send({ value: true }).expect(200);
+    await t.http.put('/api/settings/odoo.sync.schedule').set(auth(admin)).send({ value: '30 7 * * 1-5' }).expect(200);
+    await t.http.put('/api/settings/odoo.sync.schedule').set(auth(admin)).send({ value: 'not cron' }).expect(400);
+    await scheduler.refresh();
+    expect(job()?.cronTime.source).toBe('30 7 * * 1-5');
+    const s = await stats();
+    expect(s.schedule).toMatchObject({ enabled: true, cron: '30 7 * * 1-5', timezone: 'UTC' });
+    expect(new Date(s.schedule.nextRunAt).getUTCHours()).toBe(7);
+  });
+
+  it('skips scheduled runs while Odoo is not configured, without counting failures', async () => {
+    expect(await scheduler.runScheduled()).toBe('skipped');
+    expect((await stats()).schedule.consecutiveFailures).toBe(0);
+  });
+
+  it('backs off after failures, pauses itself after 5 in a row and notifies the admins', async () => {
+    await put({ baseUrl: `${sandbox.url}/odoo`, database: ODOO_DB, login: ODOO_LOGIN, apiKey: ODOO_API_KEY, schedule: '0 0,6,12,18 * * *', timezone: 'Asia/Jakarta' }).expect(200);
+    expect(await scheduler.runScheduled()).toBe('success');
+    const [{ n: cached }] = await t.ds.query(`SELECT count(*)::int AS n FROM odoo_mo_cache`);
+    expect(cached).toBeGreaterThan(0);
+
+    await fault(sandbox, { kind: 'http500' });
+    expect(await scheduler.runScheduled()).toBe('failed');
+    // First failure: retried on the very next tick.
+    expect((await stats()).schedule).toMatchObject({ consecutiveFailures: 1, nextAttemptAt: null });
+
+    expect(await scheduler.runScheduled()).toBe('failed');
+    // Second failure: the next tick is skipped, the one after runs.
+    const ticks = job()?.nextDates(2).map((d) => d.toJSDate().getTime()) ?? [];
+    const after2 = (await stats()).schedule;
+    expect(after2.consecutiveFailures).toBe(2);
+    expect(new Date(after2.nextAttemptAt).getTime()).toBe((ticks[1] ?? 0) - 1000);
+    expect(await scheduler.onTick()).toBe('skipped');
+
+    expect(await scheduler.runScheduled()).toBe('failed');
+    expect(await scheduler.runScheduled()).toBe('failed');
+    expect((await stats()).schedule.consecutiveFailures).toBe(4);
+    expect(await scheduler.runScheduled()).toBe('paused');
+
+    const cfg = await t.http.get('/api/admin/odoo-config').set(auth(admin)).expect(200);
+    expect(cfg.body.data.scheduleEnabled).toBe(false);
+    expect(job()).toBeNull();
+    const s = await stats();
+    expect(s.schedule).toMatchObject({ enabled: false, consecutiveFailures: 5 });
+    expect(s.schedule.pausedAt).not.toBeNull();
+    expect(s.schedule.lastError).toMatch(/HTTP 500/);
+    const notes = await t.http.get('/api/notifications').set(auth(admin)).expect(200);
+    expect(notes.body.data[0]).toMatchObject({ type: 'odoo-mo.schedule-paused', title: 'Scheduled Odoo MO sync paused' });
+    expect(notes.body.data[0].body).toMatch(/failed 5 times in a row/);
+    const audit = await t.http.get('/api/audit-logs?resourceId=odoo.sync.enabled').set(auth(admin)).expect(200);
+    expect(audit.body.data[0]).toMatchObject({ action: 'SETTING_CHANGED', details: { value: false } });
+    const runs = await t.http.get('/api/sync-runs?kind=odoo-mo&trigger=schedule').set(auth(admin)).expect(200);
+    expect(runs.body.data.slice(0, 5).map((r: { status: string }) => r.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
+    // The cache is untouched by the failed runs.
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM odoo_mo_cache`);
+    expect(n).toBe(cached);
+  });
+
+  it('re-enabling the schedule clears the pause; a run that reaches Odoo ends a failure streak', async () => {
+    await put({ scheduleEnabled: true }).expect(200);
+    expect(job()).not.toBeNull();
+    expect((await stats()).schedule).toMatchObject({ enabled: true, consecutiveFailures: 0, pausedAt: null });
+
+    await fault(sandbox, { kind: 'protocol-error', times: 5 });
+    expect(await scheduler.runScheduled()).toBe('failed');
+    expect((await stats()).schedule.consecutiveFailures).toBe(1);
+    await clearFaults(sandbox);
+    expect(await scheduler.runScheduled()).toBe('success');
+    expect((await stats()).schedule).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
+  });
+});
