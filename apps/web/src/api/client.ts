@@ -280,6 +280,8 @@ export const api = {
     request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('PUT', path, { ...opts, body }),
   delete: <T>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
   /** `multipart/form-data` POST (file uploads). */
   upload: <T>(path: string, form: FormData, query?: Query, opts: Omit<RequestOptions, 'body' | 'query'> = {}) =>

@@ -41,8 +41,12 @@ function one(resource: MasterResource, id: string): string {
 }
 
 export const masterDataApi = {
-  list: <R extends MasterResource>(resource: R, params: MasterListParams = {}): Promise<Paginated<MasterRecordMap[R]>> =>
-    api.page<MasterRecordMap[R]>(base(resource), { ...params }),
+  /** `filters`: resource-specific query params (parts: `po_out_of_date`). */
+  list: <R extends MasterResource>(
+    resource: R,
+    params: MasterListParams = {},
+    filters: Record<string, string> = {},
+  ): Promise<Paginated<MasterRecordMap[R]>> => api.page<MasterRecordMap[R]>(base(resource), { ...filters, ...params }),
   get: <R extends MasterResource>(resource: R, id: string) => api.get<MasterRecordMap[R]>(one(resource, id)),
   create: <R extends MasterResource>(resource: R, dto: MasterWrite) => api.post<MasterRecordMap[R]>(base(resource), dto),
   update: <R extends MasterResource>(resource: R, id: string, dto: MasterWrite) =>

@@ -1,6 +1,6 @@
 import { CreateUserDto } from '@simpul/contracts';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatIDR, formatQty, formatUtcTimestamp, jakartaDayToIso, jakartaToday } from './format';
+import { formatDateTime, formatDay, formatDuration, formatIDR, formatQty, formatUtcTimestamp, jakartaDayToIso, jakartaToday } from './format';
 import { fieldsToMap, validateDto } from './validation';
 
 describe('format helpers', () => {
@@ -59,5 +59,14 @@ describe('form validation with the shared DTOs', () => {
 
   it('maps API field errors', () => {
     expect(fieldsToMap([{ field: 'email', messages: ['taken'] }])).toEqual({ email: ['taken'] });
+  });
+
+  it('formats run durations', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(12_400, 'en')).toBe('12.4 s');
+    expect(formatDuration(12_400, 'id')).toBe('12,4 s');
+    expect(formatDuration(185_000)).toBe('3 min 05 s');
+    expect(formatDuration(3_720_000)).toBe('1 h 02 min');
   });
 });

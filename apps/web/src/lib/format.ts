@@ -95,3 +95,19 @@ export function formatQty(qty: string | null | undefined, locale = 'id'): string
     trimmed as Intl.StringNumericLiteral,
   );
 }
+
+/** A run's duration: "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min". */
+export function formatDuration(ms: number | null | undefined, locale = 'id'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) {
+    return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(seconds)} s`;
+  }
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  return `${m} min ${String(s).padStart(2, '0')} s`;
+}

@@ -8,6 +8,7 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router';
+import { SYNC_OPERATORS } from '../lib/permissions';
 import { useSessionStore } from '../stores/session';
 
 declare module 'vue-router' {
@@ -28,6 +29,9 @@ declare module 'vue-router' {
     group?: string;
   }
 }
+
+/** Who may run syncs and read their history (the API's SYNC_OPERATORS). */
+const SYNC_ROLES: Role[] = [...SYNC_OPERATORS];
 
 const orderListPage = () => import('../pages/OrderListPage.vue');
 const orderEditorPage = () => import('../pages/OrderEditorPage.vue');
@@ -106,6 +110,31 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'parts.detailTitle' },
       },
       {
+        path: 'mo',
+        name: 'odoo-mo',
+        component: () => import('../pages/MoPage.vue'),
+        meta: { title: 'nav.mo', nav: 25, group: 'nav.groups.sync', description: 'home.descriptions.mo' },
+      },
+      {
+        path: 'sync-runs',
+        name: 'sync-runs',
+        component: () => import('../pages/SyncRunsPage.vue'),
+        meta: { title: 'nav.syncRuns', roles: SYNC_ROLES, nav: 26, group: 'nav.groups.sync', description: 'home.descriptions.syncRuns' },
+      },
+      {
+        path: 'sync-runs/:id',
+        name: 'sync-run-detail',
+        component: () => import('../pages/SyncRunDetailPage.vue'),
+        props: (to) => ({ id: String(to.params['id']) }),
+        meta: { title: 'sync.detail.title', roles: SYNC_ROLES },
+      },
+      {
+        path: 'notifications',
+        name: 'notifications',
+        component: () => import('../pages/NotificationsPage.vue'),
+        meta: { title: 'nav.notifications' },
+      },
+      {
         path: 'admin/users',
         name: 'users',
         component: () => import('../pages/UsersPage.vue'),
@@ -116,6 +145,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'audit-logs',
         component: () => import('../pages/AuditLogsPage.vue'),
         meta: { title: 'nav.auditLogs', roles: ['admin'], nav: 31, group: 'nav.groups.admin', description: 'home.descriptions.auditLogs' },
+      },
+      {
+        path: 'admin/settings',
+        name: 'settings',
+        component: () => import('../pages/SettingsPage.vue'),
+        meta: { title: 'nav.settings', roles: ['admin'], nav: 32, group: 'nav.groups.admin', description: 'home.descriptions.settings' },
+      },
+      {
+        path: 'admin/odoo',
+        name: 'odoo-settings',
+        component: () => import('../pages/OdooSettingsPage.vue'),
+        meta: { title: 'nav.odoo', roles: ['admin'], nav: 33, group: 'nav.groups.admin', description: 'home.descriptions.odoo' },
       },
       {
         path: 'profile',

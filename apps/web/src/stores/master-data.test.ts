@@ -49,6 +49,23 @@ describe('master-data store', () => {
     expect(parts.items).toHaveLength(2); // one store per resource
   });
 
+  it('sends config filters (parts: po_out_of_date) and drops them when turned off', async () => {
+    net = installFakeFetch({
+      'GET /api/v1/parts': (req) => ok([part(1)], { page: Number(req.query.get('page') ?? 1), limit: 20, total: 45, pages: 3 }),
+    });
+    const store = useMasterDataStore('parts');
+    await store.fetch();
+    await store.goToPage(2);
+
+    await store.setFilter('po_out_of_date', 'true');
+    expect(lastQuery()).toEqual({ page: '1', limit: '20', sort: 'kode', order: 'asc', po_out_of_date: 'true' });
+    await store.setQuery({ q: 'bearing' });
+    expect(lastQuery()).toMatchObject({ q: 'bearing', po_out_of_date: 'true' });
+
+    await store.setFilter('po_out_of_date', '');
+    expect(lastQuery()).toEqual({ page: '1', limit: '20', sort: 'kode', order: 'asc', q: 'bearing' });
+  });
+
   it('goes back to page 1 on a new search and flips the order on the same column', async () => {
     net = installFakeFetch({
       'GET /api/v1/parts': (req) => ok([part(1)], { page: Number(req.query.get('page') ?? 1), limit: 20, total: 45, pages: 3 }),

@@ -9,6 +9,8 @@ export interface MasterQuery {
   q: string;
   sort: string;
   order: 'asc' | 'desc';
+  /** Resource-specific filters from the config (e.g. parts' `po_out_of_date=true`); sent as query params. */
+  filters: Record<string, string>;
 }
 
 /** Each resource's natural order (the API's own default sort). */
@@ -20,7 +22,7 @@ export const DEFAULT_MASTER_SORT: Record<MasterResource, string> = {
 };
 
 export function defaultMasterQuery(resource: MasterResource): MasterQuery {
-  return { page: 1, limit: 20, q: '', sort: DEFAULT_MASTER_SORT[resource], order: 'asc' };
+  return { page: 1, limit: 20, q: '', sort: DEFAULT_MASTER_SORT[resource], order: 'asc', filters: {} };
 }
 
 function emptyMeta(limit: number): PageMeta {
@@ -42,7 +44,8 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
       loading.value = true;
       error.value = null;
       try {
-        const res = await masterDataApi.list(resource, { ...query, q: query.q.trim() || undefined });
+        const { filters, ...params } = query;
+        const res = await masterDataApi.list(resource, { ...params, q: query.q.trim() || undefined }, filters);
         if (mine !== seq) return; // a newer query has started; drop this answer
         items.value = res.items;
         meta.value = res.meta;
@@ -92,6 +95,12 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
       await fetch();
     }
 
+    /** Turns one config filter on (a value) or off (''), back on page 1. */
+    function setFilter(param: string, value: string): Promise<void> {
+      const { [param]: _old, ...rest } = query.filters;
+      return setQuery({ filters: value ? { ...rest, [param]: value } : rest });
+    }
+
     function reset(): void {
       Object.assign(query, defaultMasterQuery(resource));
       items.value = [];
@@ -99,7 +108,7 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
       error.value = null;
     }
 
-    return { resource, query, items, meta, loading, error, loaded, fetch, setQuery, toggleSort, goToPage, create, update, remove, reset };
+    return { resource, query, items, meta, loading, error, loaded, fetch, setQuery, setFilter, toggleSort, goToPage, create, update, remove, reset };
   });
 }
 

@@ -6,6 +6,7 @@ import {
   UpdatePartyDto,
   UpdateServiceDto,
 } from '@simpul/contracts';
+import { defineAsyncComponent, markRaw, type Component } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
 import type { MasterRecord, MasterResource } from '../../api/master-data';
 
@@ -41,6 +42,15 @@ export interface MasterField {
   initial?: string;
 }
 
+/** An on/off filter above the list: when on, `param=value` goes with the list request. */
+export interface MasterToggleFilter {
+  param: string;
+  value: string;
+  /** i18n key of the checkbox label. */
+  label: string;
+  testid: string;
+}
+
 export interface MasterResourceConfig {
   resource: MasterResource;
   /** i18n prefix: `masterData.<resource>`. */
@@ -52,6 +62,12 @@ export interface MasterResourceConfig {
   /** How a record is named in sentences. */
   recordLabel: (record: MasterRecord) => string;
   detailRoute?: (record: MasterRecord) => RouteLocationRaw;
+  filters?: MasterToggleFilter[];
+  /**
+   * Extra header buttons of this resource (they check their own roles). The list reloads when the component
+   * emits `changed`.
+   */
+  headerActions?: Component;
 }
 
 const partyColumns: MasterColumn[] = [
@@ -119,6 +135,8 @@ export const MASTER_CONFIGS: Record<MasterResource, MasterResourceConfig> = {
     updateDto: UpdatePartDto,
     recordLabel: nameOf,
     detailRoute: (record) => ({ name: 'part-detail', params: { id: record.id } }),
+    filters: [{ param: 'po_out_of_date', value: 'true', label: 'partsSync.outOfDateFilter', testid: 'md-filter-po-out-of-date' }],
+    headerActions: markRaw(defineAsyncComponent(() => import('../parts-sync/PartsSyncButton.vue'))),
   },
   services: {
     resource: 'services',

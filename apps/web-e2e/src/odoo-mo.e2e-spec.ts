@@ -1,0 +1,150 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { RunningApp, startApp } from './support/app-server';
+import { launchChromium } from './support/browser';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SANDBOX_PORT = 4561;
+
+/** The fake Odoo (apps/sandbox) as its own process, reached over real HTTP as the API reaches a real Odoo. */
+async function startSandbox(port: number): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'apps/sandbox/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'apps/sandbox/tsconfig.app.json'), SANDBOX_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${out}`)), 30_000);
+    child.stdout?.on('data', () => {
+      if (/Sandbox .* on http/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sandbox exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * Odoo MO sync through the UI: the admin points Simpul at the sandbox Odoo on the settings page (API-key mode),
+ * tests the connection, adds a fourth production type, then syncs from the MO page and finds the run in the history.
+ */
+describe('Odoo MO sync in the browser', () => {
+  let sandbox: { stop(): Promise<void> };
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox(SANDBOX_PORT);
+    app = await startApp(3961);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.baseUrl}/login`);
+    await page.fill('input[name="email"]', app.login.email);
+    await page.fill('input[name="password"]', app.login.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await browser?.close();
+    await app?.stop();
+    await sandbox?.stop();
+  });
+
+  it('configures Odoo (API key), tests the connection and saves', async () => {
+    await page.goto(`${app.baseUrl}/admin/odoo`);
+    const form = page.locator('[data-testid="odoo-form"]');
+    await form.waitFor();
+    await form.locator('[name="baseUrl"]').fill(`http://127.0.0.1:${SANDBOX_PORT}/odoo`);
+    await form.locator('[name="database"]').fill('mrpdemo');
+    await page.check('[data-testid="odoo-auth-api_key"]');
+    await form.locator('[name="login"]').fill('admin');
+    await form.locator('[name="apiKey"]').fill('sandbox-odoo-api-key');
+
+    await page.click('[data-testid="odoo-test"]');
+    const result = page.locator('[data-testid="odoo-test-result"][data-ok="true"]');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await page.textContent('[data-testid="odoo-test-version"]')).toContain('16.0');
+    expect(await page.textContent('[data-testid="odoo-test-user"]')).toContain('admin');
+    expect(await page.locator('[data-testid="odoo-test-type"]').count()).toBe(3);
+
+    await page.click('[data-testid="odoo-save"]');
+    await page.locator('[data-testid="odoo-saved"]').waitFor();
+    // The key is stored, shown masked, and the field is empty again (it is only sent when changed).
+    expect(await form.locator('[name="apiKey"]').inputValue()).toBe('');
+    expect(await form.locator('[name="apiKey"]').getAttribute('placeholder')).toMatch(/^•+/);
+  });
+
+  it('validates a fourth production type before saving it', async () => {
+    await page.click('[data-testid="odoo-type-add"]');
+    const row = page.locator('[data-testid="odoo-type-row"]').nth(3);
+    await row.locator('[data-testid="odoo-type-name"]').fill('accessories');
+    await row.locator('[data-testid="odoo-type-domain"]').fill('[["product_id.categ_id.name", "ilike"]]');
+    await page.click('[data-testid="odoo-save"]');
+    expect(await row.locator('[data-testid="odoo-type-error"]').textContent()).toContain('exactly 3 elements');
+
+    await row.locator('[data-testid="odoo-type-domain"]').fill('[["product_id.categ_id.name", "ilike", "accessories"]]');
+    await page.click('[data-testid="odoo-save"]');
+    await page.locator('[data-testid="odoo-saved"]').waitFor();
+    expect(await row.locator('[data-testid="odoo-type-error"]').count()).toBe(0);
+
+    await page.reload();
+    await page.locator('[data-testid="odoo-type-row"]').nth(3).waitFor();
+    expect(await page.locator('[data-testid="odoo-type-name"]').nth(3).inputValue()).toBe('accessories');
+  });
+
+  it('syncs MOs from Odoo with per-type results, then searches the cache', async () => {
+    await page.goto(`${app.baseUrl}/mo`);
+    await page.locator('[data-testid="mo-page"] [data-testid="state-empty"]').waitFor();
+    await page.click('[data-testid="mo-sync"]');
+    const result = page.locator('[data-testid="mo-sync-result"]');
+    await result.waitFor({ timeout: 60_000 });
+
+    const types = result.locator('[data-testid="mo-sync-type"]');
+    expect(await types.count()).toBe(4);
+    expect(await types.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')))).toEqual(['liquid', 'device', 'cartridge', 'accessories']);
+    expect(await types.evaluateAll((rows) => rows.every((r) => r.getAttribute('data-status') === 'success'))).toBe(true);
+    const updated = await types.evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.getAttribute('data-updated')), 0));
+    expect(updated).toBeGreaterThan(0);
+
+    await page.locator('[data-testid="mo-row"]').first().waitFor();
+    expect(Number(await page.getAttribute('[data-testid="mo-total"]', 'data-value'))).toBe(updated);
+    expect(await page.locator('[data-testid="mo-type-row"]').count()).toBeGreaterThan(0);
+
+    await page.selectOption('[data-testid="mo-type-filter"]', 'liquid');
+    await page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll('[data-testid="mo-row"]'));
+      return rows.length > 0 && rows.every((r) => r.getAttribute('data-type') === 'liquid');
+    });
+  });
+
+  it('lists the run in the sync history with one item per type', async () => {
+    await page.click('[data-testid="mo-history"]');
+    const run = page.locator('[data-testid="sync-run-row"][data-kind="odoo-mo"][data-trigger="manual"]');
+    await run.first().waitFor();
+    expect(await run.count()).toBe(1);
+    expect(await run.getAttribute('data-status')).toBe('success');
+    await run.locator('[data-testid="sync-run-link"]').click();
+    await page.locator('[data-testid="sync-run-item"]').first().waitFor();
+    expect(await page.getAttribute('[data-testid="sync-run-kind"]', 'data-value')).toBe('odoo-mo');
+    expect(await page.locator('[data-testid="sync-run-item"][data-status="success"]').count()).toBe(4);
+  });
+});

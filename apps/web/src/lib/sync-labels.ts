@@ -1,0 +1,18 @@
+type Translate = (key: string, named?: Record<string, unknown>) => string;
+type Exists = (key: string) => boolean;
+
+/** "PO numbers → parts" for `parts-po`; an unknown kind shows as itself. */
+export function syncKindLabel(kind: string, t: Translate, te: Exists): string {
+  return te(`sync.kinds.${kind}`) ? t(`sync.kinds.${kind}`) : kind;
+}
+
+/** A status (run or item) in words; unknown ones as sent. */
+export function syncStatusLabel(status: string, t: Translate, te: Exists): string {
+  return te(`sync.status.${status}`) ? t(`sync.status.${status}`) : status;
+}
+
+/** A run's counts as `[key, n]` pairs, non-zero first, keeping the server's order otherwise. */
+export function countEntries(counts: Record<string, number> | null | undefined): [string, number][] {
+  const entries = Object.entries(counts ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  return [...entries.filter(([, n]) => n > 0), ...entries.filter(([, n]) => n <= 0)];
+}

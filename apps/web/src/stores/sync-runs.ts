@@ -1,0 +1,112 @@
+import type { PageMeta, SyncRunDetailResponse, SyncRunResponse, SyncTrigger } from '@simpul/contracts';
+import { defineStore } from 'pinia';
+import { reactive, ref } from 'vue';
+import { syncRunsApi } from '../api/sync-runs';
+
+/** Kinds of sync the history knows how to name; others still list, under their raw kind. */
+export const SYNC_KINDS = ['parts-po', 'odoo-mo'] as const;
+
+export interface SyncRunFilters {
+  kind: string;
+  trigger: SyncTrigger | '';
+}
+
+export const EMPTY_SYNC_RUN_FILTERS: SyncRunFilters = { kind: '', trigger: '' };
+
+function emptyMeta(limit: number): PageMeta {
+  return { page: 1, limit, total: 0, pages: 1 };
+}
+
+/** The run history list (every kind of sync), filtered by kind and trigger. */
+export const useSyncRunsStore = defineStore('sync-runs', () => {
+  const filters = reactive<SyncRunFilters>({ ...EMPTY_SYNC_RUN_FILTERS });
+  const page = ref(1);
+  const limit = ref(20);
+  const items = ref<SyncRunResponse[]>([]);
+  const meta = ref<PageMeta>(emptyMeta(20));
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  const loaded = ref(false);
+  let seq = 0;
+
+  async function fetch(): Promise<void> {
+    const mine = ++seq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const res = await syncRunsApi.list({
+        page: page.value,
+        limit: limit.value,
+        kind: filters.kind || undefined,
+        trigger: filters.trigger || undefined,
+      });
+      if (mine !== seq) return;
+      items.value = res.items;
+      meta.value = res.meta;
+      loaded.value = true;
+    } catch (err) {
+      if (mine === seq) error.value = err;
+    } finally {
+      if (mine === seq) loading.value = false;
+    }
+  }
+
+  function setFilters(next: Partial<SyncRunFilters>): Promise<void> {
+    Object.assign(filters, next);
+    page.value = 1;
+    return fetch();
+  }
+
+  function goToPage(target: number): Promise<void> {
+    page.value = Math.min(Math.max(1, target), Math.max(1, meta.value.pages));
+    return fetch();
+  }
+
+  return { filters, page, limit, items, meta, loading, error, loaded, fetch, setFilters, goToPage };
+});
+
+/** One run with its items, filtered by item status and paginated. */
+export const useSyncRunDetailStore = defineStore('sync-run-detail', () => {
+  const run = ref<SyncRunDetailResponse | null>(null);
+  const status = ref('');
+  const page = ref(1);
+  const limit = ref(50);
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  let seq = 0;
+
+  async function load(id: string): Promise<void> {
+    if (run.value && run.value.id !== id) {
+      run.value = null;
+      status.value = '';
+      page.value = 1;
+    }
+    const mine = ++seq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const res = await syncRunsApi.get(id, { status: status.value || undefined, page: page.value, limit: limit.value });
+      if (mine !== seq) return;
+      run.value = res;
+      page.value = res.itemsMeta.page;
+    } catch (err) {
+      if (mine === seq) error.value = err;
+    } finally {
+      if (mine === seq) loading.value = false;
+    }
+  }
+
+  function setStatus(id: string, next: string): Promise<void> {
+    status.value = next;
+    page.value = 1;
+    return load(id);
+  }
+
+  function goToPage(id: string, target: number): Promise<void> {
+    const pages = run.value?.itemsMeta.pages ?? 1;
+    page.value = Math.min(Math.max(1, target), Math.max(1, pages));
+    return load(id);
+  }
+
+  return { run, status, page, limit, loading, error, load, setStatus, goToPage };
+});
