@@ -43,7 +43,8 @@ async function startOnce(label) {
 }
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-rmSync(path.join(root, '.nx/cache'), { recursive: true, force: true });
+// The whole .nx folder: deleting only .nx/cache leaves Nx's task database pointing at files that are gone.
+rmSync(path.join(root, '.nx'), { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });
 await startOnce('cold start (build + initdb + migrate + seed)');
 await startOnce('warm start (cached build, existing data)');

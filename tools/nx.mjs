@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,13 +18,17 @@ export function runNx(args, opts = {}) {
   });
 }
 
+export const API_MAIN = path.join(root, 'dist/apps/api/apps/api/src/main.js');
+export const WEB_DIST = path.join(root, 'dist/apps/web');
+const OUTPUTS = { api: API_MAIN, web: path.join(WEB_DIST, 'index.html') };
+
 export function buildApps(projects = ['api', 'web']) {
-  const res = runNx(['run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--outputStyle=static']);
+  const build = (extra = []) => runNx(['run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--outputStyle=static', ...extra]);
+  let res = build();
+  // A cache whose files were deleted by hand can report a hit without restoring anything; rebuild for real then.
+  if (res.status === 0 && projects.some((p) => OUTPUTS[p] && !existsSync(OUTPUTS[p]))) res = build(['--skip-nx-cache']);
   if (res.status !== 0) {
     console.error('Build failed; see the output above.');
     process.exit(res.status ?? 1);
   }
 }
-
-export const API_MAIN = path.join(root, 'dist/apps/api/apps/api/src/main.js');
-export const WEB_DIST = path.join(root, 'dist/apps/web');

@@ -27,7 +27,7 @@ export const PARTS_SYNC_KIND = 'parts-po';
 export const PARTS_SYNC_NOTIFY: readonly Role[] = ['admin', 'direktur', 'manager'];
 const EMPTY = '(empty)';
 const RESULT_CAP = 100;
-const LOCK_RETRIES = 3;
+const BULK_LOCK_TIMEOUT = '1s';
 
 /**
  * Keeps `parts.po_number` equal to the winning purchase order's number (see po-winners.sql.ts): a preview,
@@ -206,36 +206,26 @@ export class PartsSyncService implements PurchaseOrderChangeHook {
   }
 
   /**
-   * Lock and update in one statement: parts held by another transaction are skipped (SKIP LOCKED) and retried
-   * briefly; whatever is still locked is reported as an error. If any row breaks a constraint the statement fails
-   * as a whole, so it is retried part by part, each in its own savepoint, and only the bad ones fail.
+   * One UPDATE for every candidate, as fast as the hand-written statement. It waits at most BULK_LOCK_TIMEOUT for a
+   * part another transaction holds (an order being confirmed); if that runs out, or any row breaks a constraint, the
+   * statement fails as a whole and is retried part by part, each in its own savepoint, so only the parts that are
+   * locked or refused become `error` and the rest still commit.
    */
   private async updateCandidates(em: EntityManager): Promise<void> {
-    for (let attempt = 0; attempt <= LOCK_RETRIES; attempt += 1) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 200 * attempt));
-      await em.query('SAVEPOINT parts_sync_bulk');
-      try {
-        await em.query(`WITH locked AS (
-            SELECT p.id FROM parts p JOIN parts_sync_candidates c ON c.part_id = p.id
-            WHERE c.result = 'needs-sync' FOR UPDATE OF p SKIP LOCKED),
-          upd AS (
-            UPDATE parts p SET po_number = c.po_number, updated_at = now()
-            FROM parts_sync_candidates c, locked l WHERE p.id = l.id AND c.part_id = l.id
-            RETURNING p.id)
-          UPDATE parts_sync_candidates c SET result = 'synced' FROM upd WHERE c.part_id = upd.id`);
-        const [{ waiting }] = (await em.query(
-          `SELECT count(*)::int AS waiting FROM parts_sync_candidates WHERE result = 'needs-sync'`,
-        )) as [{ waiting: number }];
-        await em.query('RELEASE SAVEPOINT parts_sync_bulk');
-        if (waiting === 0) return;
-      } catch {
-        await em.query('ROLLBACK TO SAVEPOINT parts_sync_bulk');
-        await this.updateOneByOne(em);
-        return;
-      }
+    await em.query('SAVEPOINT parts_sync_bulk');
+    try {
+      await em.query(`SET LOCAL lock_timeout = '${BULK_LOCK_TIMEOUT}'`);
+      await em.query(`WITH upd AS (
+          UPDATE parts p SET po_number = c.po_number, updated_at = now()
+          FROM parts_sync_candidates c WHERE p.id = c.part_id AND c.result = 'needs-sync'
+          RETURNING p.id)
+        UPDATE parts_sync_candidates c SET result = 'synced' FROM upd WHERE c.part_id = upd.id`);
+      await em.query(`SET LOCAL lock_timeout = 0`);
+      await em.query('RELEASE SAVEPOINT parts_sync_bulk');
+    } catch {
+      await em.query('ROLLBACK TO SAVEPOINT parts_sync_bulk');
+      await this.updateOneByOne(em);
     }
-    await em.query(`UPDATE parts_sync_candidates SET result = 'error', message = 'The part was locked by another transaction; run the sync again.'
-      WHERE result = 'needs-sync'`);
   }
 
   private async updateOneByOne(em: EntityManager): Promise<void> {
