@@ -9,8 +9,6 @@ export interface SettingDefinition<T = unknown> {
   /** Returns an error sentence, or null when the value is acceptable. */
   validate: (value: unknown) => string | null;
   secret?: boolean;
-  /** Roles that may change it (admins always may). */
-  editableBy?: readonly string[];
 }
 
 const isBoolean = (key: string) => (v: unknown) => (typeof v === 'boolean' ? null : `${key} must be true or false`);
