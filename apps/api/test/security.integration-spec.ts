@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, KeyObject } from 'node:crypto';
 import { accessTokenKey } from '../src/auth/jwt-keys';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
 
@@ -6,7 +6,7 @@ function b64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-function signHs256(payload: object, key: Buffer, header: object = { alg: 'HS256', typ: 'JWT' }): string {
+function signHs256(payload: object, key: KeyObject | Buffer, header: object = { alg: 'HS256', typ: 'JWT' }): string {
   const head = `${b64url(header)}.${b64url(payload)}`;
   return `${head}.${createHmac('sha256', key).update(head).digest('base64url')}`;
 }

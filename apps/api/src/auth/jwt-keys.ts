@@ -1,10 +1,15 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { deriveKey } from '../common/crypto';
 
 export const JWT_ALGORITHM = 'HS256';
 
-export function accessTokenKey(config: AppConfig): Buffer {
-  return deriveKey(config.secret, 'jwt-access');
+/**
+ * A KeyObject rather than raw bytes: jsonwebtoken first tries to parse raw bytes as a PEM public key on every
+ * verification, which costs about a millisecond per request.
+ */
+export function accessTokenKey(config: AppConfig): KeyObject {
+  return createSecretKey(deriveKey(config.secret, 'jwt-access'));
 }
 
 export interface AccessTokenPayload {

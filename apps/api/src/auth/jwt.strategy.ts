@@ -18,7 +18,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: accessTokenKey(config),
+      // passport-jwt hands this to jsonwebtoken, which takes a KeyObject; its typings only list string | Buffer.
+      secretOrKey: accessTokenKey(config) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       ignoreExpiration: false,
     });
