@@ -62,6 +62,16 @@ describe('Odoo response mapping', () => {
     expect(odooDatetimeToIso('2026-11-22 08:32:07')).toBe('2026-11-22T08:32:07.000Z');
     expect(odooDatetimeToIso(false)).toBeNull();
     expect(odooDatetimeToIso('yesterday')).toBeNull();
+    expect(odooDatetimeToIso('2026-11-22T08:32:07.5')).toBe('2026-11-22T08:32:07.500Z');
+    expect(odooDatetimeToIso('2026-11-22 08:32:07.123456')).toBe('2026-11-22T08:32:07.123Z');
+  });
+
+  it('refuses datetimes that do not exist instead of rolling them over', () => {
+    expect(odooDatetimeToIso('2024-02-29 10:00:00')).toBe('2024-02-29T10:00:00.000Z');
+    expect(odooDatetimeToIso('2000-02-29 10:00:00')).toBe('2000-02-29T10:00:00.000Z');
+    for (const impossible of ['2023-02-29 10:00:00', '1900-02-29 10:00:00', '2026-04-31 00:00:00', '2026-13-01 00:00:00', '2026-00-10 00:00:00', '2026-01-00 00:00:00', '2026-01-01 24:00:00', '2026-01-01 23:60:00', '2026-01-01 23:59:60']) {
+      expect(odooDatetimeToIso(impossible)).toBeNull();
+    }
     expect(toOdooDatetime(new Date('2026-10-23T09:05:01.789Z'))).toBe('2026-10-23 09:05:01');
   });
 
