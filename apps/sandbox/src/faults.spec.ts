@@ -20,6 +20,14 @@ describe('sandbox fault switches', () => {
     await request(app).get('/probe/ping').expect(200);
   });
 
+  it('lets the first matching requests through when asked to start later', async () => {
+    await request(app).post('/__sandbox/faults').send({ system: 'probe', kind: 'http500', after: 2, times: 1 }).expect(201);
+    await request(app).get('/probe/ping').expect(200);
+    await request(app).get('/probe/ping').expect(200);
+    await request(app).get('/probe/ping').expect(500);
+    await request(app).get('/probe/ping').expect(200);
+  });
+
   it('adds latency', async () => {
     await request(app).post('/__sandbox/faults').send({ system: 'probe', kind: 'latency', ms: 150 }).expect(201);
     const started = Date.now();

@@ -14,6 +14,8 @@ export interface FaultRule {
   ms?: number;
   /** How many requests it affects; unset means until cleared. */
   times?: number;
+  /** How many matching requests it lets through before it starts (to fail a run part-way). */
+  after?: number;
   /** Only requests whose path contains this. */
   pathIncludes?: string;
 }
@@ -21,6 +23,7 @@ export interface FaultRule {
 interface ActiveRule extends FaultRule {
   id: number;
   hits: number;
+  passed: number;
 }
 
 export class FaultRegistry {
@@ -29,7 +32,7 @@ export class FaultRegistry {
 
   add(system: string, rule: FaultRule): ActiveRule {
     if (!FAULT_KINDS.includes(rule.kind)) throw new Error(`Unknown fault kind "${String(rule.kind)}"`);
-    const active: ActiveRule = { ...rule, id: this.nextId++, hits: 0 };
+    const active: ActiveRule = { ...rule, id: this.nextId++, hits: 0, passed: 0 };
     this.rules.set(system, [...(this.rules.get(system) ?? []), active]);
     return active;
   }
@@ -48,6 +51,10 @@ export class FaultRegistry {
     const rules = this.rules.get(system) ?? [];
     const rule = rules.find((r) => r.kind === kind && (!r.pathIncludes || path.includes(r.pathIncludes)));
     if (!rule) return null;
+    if (rule.passed < (rule.after ?? 0)) {
+      rule.passed += 1;
+      return null;
+    }
     rule.hits += 1;
     if (rule.times !== undefined && rule.hits >= rule.times) {
       this.rules.set(

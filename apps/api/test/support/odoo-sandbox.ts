@@ -22,7 +22,7 @@ export async function resetOdoo(sandbox: RunningSandbox, opts: { version?: 16 | 
   await sandbox.control('POST', '/odoo/__control/reset', { version: 16, count: 300, seed: 42, ...opts });
 }
 
-export async function fault(sandbox: RunningSandbox, rule: { kind: string; ms?: number; times?: number; pathIncludes?: string }): Promise<void> {
+export async function fault(sandbox: RunningSandbox, rule: { kind: string; ms?: number; times?: number; after?: number; pathIncludes?: string }): Promise<void> {
   await sandbox.control('POST', '/__sandbox/faults', { system: 'odoo', ...rule });
 }
 
