@@ -325,6 +325,49 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect((await first).status).toBe(200);
     });
 
+    it('reads a type in several pages in one transaction: a failure on a later page keeps that type as it was', async () => {
+      // 3000 MOs over 60 days: about 700 liquid ones in the 30-day window, so liquid takes two 500-row pages.
+      await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
+      await put({ ...keyMode(), authMode: 'session', sessionId: await odooSessionId(sandbox) }).expect(200);
+      await t.ds.query(`DELETE FROM odoo_mo_cache`);
+      const full = await sync().expect(200);
+      const liquidCount = full.body.results[0].updated;
+      expect(liquidCount).toBeGreaterThan(500);
+      expect(liquidCount).toBeLessThanOrEqual(1000);
+
+      // Edit the newest liquid MOs (the first page, id desc): a committed first page would put them back.
+      await t.ds.query(`UPDATE odoo_mo_cache SET note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id DESC LIMIT 3)`);
+      const liquidBefore = await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`);
+      // Session mode puts the method in the path: let liquid's first search_read through, fail its second.
+      await fault(sandbox, { kind: 'http500', pathIncludes: 'search_read', after: 1, times: 1 });
+      const res = await sync().expect(200);
+      expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['error', 'success', 'success']);
+      expect(res.body.results[0]).toMatchObject({ production_type: 'liquid', updated: 0 });
+      expect(res.body.results[0].error).toMatch(/HTTP 500/);
+      expect(await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`)).toEqual(liquidBefore);
+
+      // Without the fault the same run repairs the three edited rows.
+      const repaired = await sync().expect(200);
+      expect(repaired.body.results[0]).toMatchObject({ production_type: 'liquid', status: 'success', updated: 3 });
+      await resetOdoo(sandbox, { version: 16, count: 300, seed: 42 });
+      await put(keyMode()).expect(200);
+    });
+
+    it('marks a run cut off by a crash as interrupted when the next run of its kind starts', async () => {
+      const [{ id: crashed }] = await t.ds.query(`INSERT INTO sync_runs (kind, trigger, status) VALUES ('odoo-mo', 'schedule', 'running') RETURNING id`);
+      const [{ id: otherKind }] = await t.ds.query(`INSERT INTO sync_runs (kind, trigger, status) VALUES ('parts-sync', 'manual', 'running') RETURNING id`);
+      await sync().expect(200);
+      const runs = await t.http.get('/api/sync-runs?kind=odoo-mo&limit=5').set(auth(admin)).expect(200);
+      expect(runs.body.data[0]).toMatchObject({ status: 'success' });
+      const old = await t.http.get(`/api/sync-runs/${crashed}`).set(auth(admin)).expect(200);
+      expect(old.body.data).toMatchObject({ status: 'failed', finishedAt: expect.any(String) });
+      expect(old.body.data.error).toMatch(/^Interrupted: the server stopped before this run finished/);
+      // Another kind's run may belong to a live sync elsewhere: only its own next run may judge it.
+      const [{ status }] = await t.ds.query(`SELECT status FROM sync_runs WHERE id = $1`, [otherKind]);
+      expect(status).toBe('running');
+      await t.ds.query(`DELETE FROM sync_runs WHERE id = $1`, [otherKind]);
+    });
+
     it('answers 502 with the reason when the API key is wrong', async () => {
       await put({ apiKey: 'wrong-key' }).expect(200);
       const res = await sync().expect(502);

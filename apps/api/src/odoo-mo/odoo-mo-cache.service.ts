@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MoCacheItem, MoSearchQueryDto, Page, pageMeta } from '@simpul/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { pageWindow } from '../common/pagination';
 import { CacheDbRow, MoRow, toMoCacheItem } from './odoo-mo.mapper';
 
@@ -52,32 +52,117 @@ SELECT count(*) FILTER (WHERE u.inserted)::int AS inserted,
        count(*)::int AS seen
 FROM upserted u`;
 
-@Injectable()
-export class OdooMoCacheService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+/** One production type's share of a sync: its pages go into one transaction, committed or discarded as a whole. */
+export interface TypeWrite {
+  /** Queues a page; returns at once. A failed write is reported by `commit`. */
+  add(rows: MoRow[]): void;
+  /** Commits the type's pages once every queued page is written; rejects (after rolling back) if one failed. */
+  commit(): Promise<UpsertCounts & { writeMs: number }>;
+  /** Rolls the type's pages back (its read from Odoo failed part-way). */
+  discard(): Promise<void>;
+}
 
-  /** Upserts rows (deduplicated by MO number, last one wins) in one transaction. */
-  async upsert(rows: MoRow[]): Promise<UpsertCounts> {
-    const unique = [...new Map(rows.map((r) => [r.mo_number, r])).values()];
-    const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
-    if (unique.length === 0) return total;
-    await this.dataSource.transaction(async (em) => {
-      // The cache is rebuilt by the next sync, so its commits need not wait for the WAL flush: a crash can at worst
-      // lose the last sync's writes, never corrupt anything. This halves the write time on slow disks.
-      await em.query(`SET LOCAL synchronous_commit = off`);
-      for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
-        const c = await this.upsertBatch(em, unique.slice(i, i + UPSERT_BATCH));
-        total.inserted += c.inserted;
-        total.changed += c.changed;
-        total.seen += c.seen;
+/**
+ * Writes one sync into the cache while the sync goes on reading from Odoo: each page is upserted as soon as it is
+ * queued, in the type's own transaction. Everything runs one step at a time, in queue order, on one connection, so
+ * types whose domains overlap never lock the same rows from two transactions (and the last type wins).
+ */
+export class MoCacheWriter {
+  private queue: Promise<unknown> = Promise.resolve();
+  private runner: QueryRunner | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  begin(): TypeWrite {
+    const counts: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+    let open = false;
+    let failure: unknown = null;
+    let writeMs = 0;
+    const timed = async <T>(step: () => Promise<T>): Promise<T> => {
+      const t0 = Date.now();
+      try {
+        return await step();
+      } finally {
+        writeMs += Date.now() - t0;
       }
-    });
-    return total;
+    };
+    const rollback = async () => {
+      if (open) await this.runner?.rollbackTransaction();
+      open = false;
+    };
+    return {
+      add: (rows) => {
+        void this.enqueue(async () => {
+          if (failure !== null) return;
+          try {
+            await timed(async () => {
+              const runner = await this.connection();
+              if (!open) {
+                await runner.startTransaction();
+                open = true;
+                // The cache is rebuilt by the next sync, so its commits need not wait for the WAL flush: a crash can
+                // at worst lose the last sync's writes, never corrupt anything.
+                await runner.query(`SET LOCAL synchronous_commit = off`);
+              }
+              const c = await upsertRows(runner.manager, rows);
+              counts.inserted += c.inserted;
+              counts.changed += c.changed;
+              counts.seen += c.seen;
+            });
+          } catch (err) {
+            failure = err;
+          }
+        });
+      },
+      commit: () =>
+        this.enqueue(() =>
+          timed(async () => {
+            if (failure !== null) {
+              await rollback();
+              throw failure;
+            }
+            if (open) await this.runner?.commitTransaction();
+            open = false;
+            return { ...counts, writeMs };
+          }),
+        ),
+      // A rollback that fails means a broken connection: the next write fails and reports it, so nothing is lost here.
+      discard: () => this.enqueue(rollback).catch(() => undefined),
+    };
   }
 
-  private async upsertBatch(em: EntityManager, rows: MoRow[]): Promise<UpsertCounts> {
-    const col = <K extends keyof MoRow>(k: K) => rows.map((r) => r[k]);
-    const [result] = (await em.query(UPSERT_SQL, [
+  /** Waits for every queued step, then gives the connection back. */
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.runner?.isTransactionActive) await this.runner.rollbackTransaction();
+    await this.runner?.release();
+    this.runner = null;
+  }
+
+  private async connection(): Promise<QueryRunner> {
+    if (!this.runner) {
+      this.runner = this.dataSource.createQueryRunner();
+      await this.runner.connect();
+    }
+    return this.runner;
+  }
+
+  /** Runs `step` after every earlier step; one step failing does not stop the queue. */
+  private enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(step);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** Upserts rows (deduplicated by MO number, last one wins) inside the caller's transaction. */
+async function upsertRows(em: EntityManager, rows: MoRow[]): Promise<UpsertCounts> {
+  const unique = [...new Map(rows.map((r) => [r.mo_number, r])).values()];
+  const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+  for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
+    const batch = unique.slice(i, i + UPSERT_BATCH);
+    const col = <K extends keyof MoRow>(k: K) => batch.map((r) => r[k]);
+    const [c] = (await em.query(UPSERT_SQL, [
       col('mo_number'),
       col('odoo_id'),
       col('production_type'),
@@ -89,7 +174,20 @@ export class OdooMoCacheService {
       col('scheduled_start'),
       col('create_date'),
     ])) as [UpsertCounts];
-    return result;
+    total.inserted += c.inserted;
+    total.changed += c.changed;
+    total.seen += c.seen;
+  }
+  return total;
+}
+
+@Injectable()
+export class OdooMoCacheService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A writer for one sync; the caller must `close()` it. */
+  writer(): MoCacheWriter {
+    return new MoCacheWriter(this.dataSource);
   }
 
   /** `GET /api/search/mo`: MO number, SKU or note contains `q` (case-insensitive); newest first. */
@@ -115,7 +213,10 @@ export class OdooMoCacheService {
     return { items: rows.map(toMoCacheItem), meta: pageMeta(page, limit, total) };
   }
 
-  async countsByTypeAndState(): Promise<{ rows: Array<{ production_type: string; state: string | null; count: number }>; lastUpdated: Date | null }> {
+  async countsByTypeAndState(): Promise<{
+    rows: Array<{ production_type: string; state: string | null; count: number }>;
+    lastUpdated: Date | null;
+  }> {
     const rows: Array<{ production_type: string; state: string | null; count: number }> = await this.dataSource.query(
       `SELECT production_type, state, count(*)::int AS count FROM odoo_mo_cache GROUP BY production_type, state ORDER BY production_type, state`,
     );

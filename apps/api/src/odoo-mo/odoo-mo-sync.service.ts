@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { MoSyncResponse, MoSyncTypeResult, OdooDomain, SyncTrigger } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
-import { SyncRunsService } from '../sync-runs/sync-runs.service';
+import { SyncOutcome, SyncRunsService } from '../sync-runs/sync-runs.service';
 import { OdooClient, OdooConnection, OdooRpcError } from './odoo-client';
-import { OdooConfigService } from './odoo-config.service';
-import { asRpcError, MO_MODEL, OdooGatewayService } from './odoo-gateway.service';
-import { OdooMoCacheService } from './odoo-mo-cache.service';
+import { OdooConfigService, OdooSettings } from './odoo-config.service';
+import { asRpcError, MO_MODEL, OdooGatewayService, PreparedClient } from './odoo-gateway.service';
+import { OdooMoCacheService, TypeWrite } from './odoo-mo-cache.service';
 import { OdooMoError, OdooMoErrorCode } from './odoo-mo.error';
-import { mapProduction, MoRow, productionFields } from './odoo-mo.mapper';
+import { mapProduction, productionFields } from './odoo-mo.mapper';
 
 export const ODOO_MO_SYNC_KIND = 'odoo-mo';
 /** Records per search_read page. */
@@ -28,7 +28,7 @@ interface TypeOutcome {
 }
 
 interface FetchedType {
-  rows: MoRow[];
+  fetched: number;
   matched: number;
   fetchMs: number;
 }
@@ -68,138 +68,143 @@ export class OdooMoSyncService {
 
   async execute(trigger: SyncTrigger, actor: Actor | null): Promise<SyncResult> {
     const settings = await this.config.read();
-    const conn = this.config.connectionOf(settings);
-    const types = Object.entries(settings.productionTypes);
-    const { runId: _runId, ...result } = await this.runs.run<SyncResult>(ODOO_MO_SYNC_KIND, trigger, actor, async (ctx) => {
-      const started = Date.now();
-      const outcomes = await this.syncTypes(conn, types, settings.syncWindowDays, settings.syncLimit);
-      const results: MoSyncTypeResult[] = outcomes.map((o) =>
-        o.ok
-          ? { production_type: o.type, updated: o.updated, status: 'success' }
-          : { production_type: o.type, updated: o.updated, status: 'error', error: o.error?.message ?? 'failed' },
-      );
-      await ctx.addItems(
-        outcomes.map((o) => ({
-          key: o.type,
-          status: o.ok ? 'success' : 'error',
-          message: o.error?.message ?? null,
-          details: {
-            updated: o.updated,
-            inserted: o.inserted,
-            changed: o.changed,
-            fetched: o.fetched,
-            matched: o.matched,
-            fetchMs: o.fetchMs,
-            writeMs: o.writeMs,
-            failure: o.error?.failure ?? null,
-          },
-        })),
-      );
-      const failed = outcomes.filter((o) => !o.ok);
-      const totalUpdated = outcomes.reduce((n, o) => n + o.updated, 0);
-      const status = failed.length === 0 ? 'success' : failed.length === outcomes.length ? 'failed' : 'partial';
-      const response: MoSyncResponse = {
-        success: status !== 'failed',
-        message:
-          status === 'success'
-            ? 'MO sync completed successfully'
-            : status === 'partial'
-              ? `MO sync completed with errors: ${failed.length} of ${outcomes.length} production types failed (${failed.map((f) => f.type).join(', ')})`
-              : 'MO sync failed for every production type',
-        totalUpdated,
-        results,
-        timestamp: new Date().toISOString(),
-      };
-      const failure = status === 'failed' ? this.allFailedError(conn, failed) : null;
-      this.logger.log({ trigger, status, totalUpdated, ms: Date.now() - started, failed: failed.map((f) => f.type) }, 'MO sync finished');
-      return {
-        status,
-        counts: {
-          types: outcomes.length,
-          succeeded: outcomes.length - failed.length,
-          failed: failed.length,
-          fetched: outcomes.reduce((n, o) => n + o.fetched, 0),
-          inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
-          changed: outcomes.reduce((n, o) => n + o.changed, 0),
-          updated: totalUpdated,
-        },
-        summary: {
-          totalUpdated,
-          results,
-          windowDays: settings.syncWindowDays,
-          limit: settings.syncLimit,
-          message: response.message,
-          timingsMs: {
-            total: Date.now() - started,
-            fetch: outcomes.reduce((n, o) => n + o.fetchMs, 0),
-            write: outcomes.reduce((n, o) => n + o.writeMs, 0),
-          },
-        },
-        error: failure ? failure.message : failed.length > 0 ? response.message : null,
-        result: { response, failure },
-      };
-    });
+    // The cache commits without waiting for the WAL flush (see MoCacheWriter); the run's end does the same.
+    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, () => this.syncAll(settings, trigger), { asyncCommit: true });
     return result;
   }
 
+  /** The run itself: every type, then the seed's response and what `sync_runs` records. */
+  private async syncAll(settings: OdooSettings, trigger: SyncTrigger): Promise<SyncOutcome<SyncResult>> {
+    const conn = this.config.connectionOf(settings);
+    const types = Object.entries(settings.productionTypes);
+    const started = Date.now();
+    const outcomes = await this.syncTypes(conn, types, settings.syncWindowDays, settings.syncLimit);
+    const results: MoSyncTypeResult[] = outcomes.map((o) =>
+      o.ok
+        ? { production_type: o.type, updated: o.updated, status: 'success' }
+        : { production_type: o.type, updated: o.updated, status: 'error', error: o.error?.message ?? 'failed' },
+    );
+    const failed = outcomes.filter((o) => !o.ok);
+    const totalUpdated = outcomes.reduce((n, o) => n + o.updated, 0);
+    const status = failed.length === 0 ? 'success' : failed.length === outcomes.length ? 'failed' : 'partial';
+    const response: MoSyncResponse = {
+      success: status !== 'failed',
+      message:
+        status === 'success'
+          ? 'MO sync completed successfully'
+          : status === 'partial'
+            ? `MO sync completed with errors: ${failed.length} of ${outcomes.length} production types failed (${failed.map((f) => f.type).join(', ')})`
+            : 'MO sync failed for every production type',
+      totalUpdated,
+      results,
+      timestamp: new Date().toISOString(),
+    };
+    const failure = status === 'failed' ? this.allFailedError(conn, failed) : null;
+    this.logger.log({ trigger, status, totalUpdated, ms: Date.now() - started, failed: failed.map((f) => f.type) }, 'MO sync finished');
+    return {
+      status,
+      counts: {
+        types: outcomes.length,
+        succeeded: outcomes.length - failed.length,
+        failed: failed.length,
+        fetched: outcomes.reduce((n, o) => n + o.fetched, 0),
+        inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
+        changed: outcomes.reduce((n, o) => n + o.changed, 0),
+        updated: totalUpdated,
+      },
+      summary: {
+        totalUpdated,
+        results,
+        windowDays: settings.syncWindowDays,
+        limit: settings.syncLimit,
+        message: response.message,
+        timingsMs: {
+          total: Date.now() - started,
+          fetch: outcomes.reduce((n, o) => n + o.fetchMs, 0),
+          write: outcomes.reduce((n, o) => n + o.writeMs, 0),
+        },
+      },
+      error: failure ? failure.message : failed.length > 0 ? response.message : null,
+      items: outcomes.map((o) => ({
+        key: o.type,
+        status: o.ok ? 'success' : 'error',
+        message: o.error?.message ?? null,
+        details: {
+          updated: o.updated,
+          inserted: o.inserted,
+          changed: o.changed,
+          fetched: o.fetched,
+          matched: o.matched,
+          fetchMs: o.fetchMs,
+          writeMs: o.writeMs,
+          failure: o.error?.failure ?? null,
+        },
+      })),
+      result: { response, failure },
+    };
+  }
+
   private async syncTypes(conn: OdooConnection, types: Array<[string, OdooDomain]>, windowDays: number, limit: number): Promise<TypeOutcome[]> {
-    let prepared: Awaited<ReturnType<OdooGatewayService['prepare']>> | null = null;
+    let prepared: PreparedClient | null = null;
     let prepError: OdooRpcError | null = null;
     try {
       prepared = await this.gateway.prepare(conn);
     } catch (err) {
       prepError = asRpcError(err);
     }
-    // Odoo reads and cache writes overlap: while type n is upserted, type n+1 is fetched. Writes stay one at a time
-    // (in type order), so types whose domains overlap never lock the same rows from two transactions.
-    const outcomes: TypeOutcome[] = [];
-    let writes: Promise<unknown> = Promise.resolve();
-    for (const [type, domain] of types) {
-      if (!prepared) {
-        outcomes.push(failedOutcome(type, prepError as OdooRpcError));
-        continue;
-      }
-      const window = this.gateway.windowDomain(windowDays, domain);
-      let fetched: FetchedType;
-      try {
-        try {
-          fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit);
-        } catch (err) {
-          // Odoo upgraded under the same configuration (16 → 17 renames the planned start): detect again, once.
-          if (!(err instanceof OdooRpcError && err.failure === 'odoo_error' && err.message.includes(prepared.startField))) throw err;
-          this.gateway.forget(prepared.revision);
-          prepared = await this.gateway.prepare(conn);
-          fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit);
+    // Reading and writing overlap: each page is upserted while the next one is read, and a type's commit runs while
+    // the next type is read. The writer keeps the writes in order, one transaction per type.
+    const writer = this.cache.writer();
+    const outcomes: Array<Promise<TypeOutcome>> = [];
+    try {
+      for (const [type, domain] of types) {
+        if (!prepared) {
+          outcomes.push(Promise.resolve(failedOutcome(type, prepError as OdooRpcError)));
+          continue;
         }
-      } catch (err) {
-        outcomes.push(failedOutcome(type, this.typeError(err, type, prepared.revision)));
-        continue;
-      }
-      const slot = outcomes.push(failedOutcome(type, new OdooRpcError('bad_response', 'not written'))) - 1;
-      writes = writes.then(async () => {
+        const window = this.gateway.windowDomain(windowDays, domain);
+        let write = writer.begin();
+        let fetched: FetchedType;
         try {
-          const t0 = Date.now();
-          const counts = await this.cache.upsert(fetched.rows);
-          const updated = counts.inserted + counts.changed;
-          outcomes[slot] = {
-            type,
-            ok: true,
-            updated,
-            inserted: counts.inserted,
-            changed: counts.changed,
-            fetched: fetched.rows.length,
-            matched: fetched.matched,
-            error: null,
-            fetchMs: fetched.fetchMs,
-            writeMs: Date.now() - t0,
-          };
+          try {
+            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, write);
+          } catch (err) {
+            // Odoo upgraded under the same configuration (16 → 17 renames the planned start): detect again, once.
+            if (!(err instanceof OdooRpcError && err.failure === 'odoo_error' && err.message.includes(prepared.startField))) throw err;
+            void write.discard();
+            write = writer.begin();
+            this.gateway.forget(prepared.revision);
+            prepared = await this.gateway.prepare(conn);
+            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, write);
+          }
         } catch (err) {
-          outcomes[slot] = failedOutcome(type, this.typeError(err, type, prepared?.revision ?? ''));
+          const error = this.typeError(err, type, prepared.revision);
+          outcomes.push(write.discard().then(() => failedOutcome(type, error)));
+          continue;
         }
-      });
+        const revision = prepared.revision;
+        outcomes.push(
+          write.commit().then(
+            (counts): TypeOutcome => ({
+              type,
+              ok: true,
+              updated: counts.inserted + counts.changed,
+              inserted: counts.inserted,
+              changed: counts.changed,
+              fetched: fetched.fetched,
+              matched: fetched.matched,
+              error: null,
+              fetchMs: fetched.fetchMs,
+              writeMs: counts.writeMs,
+            }),
+            (err: unknown) => failedOutcome(type, this.typeError(err, type, revision)),
+          ),
+        );
+      }
+      return await Promise.all(outcomes);
+    } finally {
+      await writer.close();
     }
-    await writes;
-    return outcomes;
   }
 
   private typeError(err: unknown, type: string, revision: string): OdooRpcError {
@@ -211,19 +216,34 @@ export class OdooMoSyncService {
     return new OdooRpcError('bad_response', 'Saving the MOs to the local cache failed; see the server log.');
   }
 
-  /** Count, then read page by page (newest first, up to `limit`). */
-  private async fetchType(client: OdooClient, startField: string, type: string, domain: OdooDomain, limit: number): Promise<FetchedType> {
+  /**
+   * Count, then read page by page (newest first, up to `limit`), handing each mapped page to `write`. The next page is
+   * requested before the current one is mapped and written, so Odoo works while we do.
+   */
+  private async fetchType(client: OdooClient, startField: string, type: string, domain: OdooDomain, limit: number, write: TypeWrite): Promise<FetchedType> {
     const t0 = Date.now();
     const matched = await client.searchCount(MO_MODEL, domain);
     const wanted = Math.min(matched, limit);
     const fields = productionFields(startField);
-    const rows: MoRow[] = [];
-    for (let offset = 0; offset < wanted; offset += PAGE_SIZE) {
-      const page = await client.searchRead(MO_MODEL, domain, fields, { offset, limit: Math.min(PAGE_SIZE, wanted - offset), order: 'id desc' });
-      for (const record of page) rows.push(mapProduction(record, startField, type));
-      if (page.length < Math.min(PAGE_SIZE, wanted - offset)) break;
+    const read = (offset: number) => {
+      const page = client.searchRead(MO_MODEL, domain, fields, {
+        offset,
+        limit: Math.min(PAGE_SIZE, wanted - offset),
+        order: 'id desc',
+      });
+      page.catch(() => undefined); // awaited below; a read still in flight when this type fails must not go unhandled
+      return page;
+    };
+    let fetched = 0;
+    let next = wanted > 0 ? read(0) : null;
+    for (let offset = 0; next; offset += PAGE_SIZE) {
+      const page = await next;
+      const complete = page.length === Math.min(PAGE_SIZE, wanted - offset);
+      next = complete && offset + PAGE_SIZE < wanted ? read(offset + PAGE_SIZE) : null;
+      write.add(page.map((record) => mapProduction(record, startField, type)));
+      fetched += page.length;
     }
-    return { rows, matched, fetchMs: Date.now() - t0 };
+    return { fetched, matched, fetchMs: Date.now() - t0 };
   }
 
   /** Every type failed: a 504 when all timed out, the specific 502 when all share a cause, else a generic 502. */
@@ -239,5 +259,16 @@ export class OdooMoSyncService {
 }
 
 function failedOutcome(type: string, error: OdooRpcError): TypeOutcome {
-  return { type, ok: false, updated: 0, inserted: 0, changed: 0, fetched: 0, matched: null, error, fetchMs: 0, writeMs: 0 };
+  return {
+    type,
+    ok: false,
+    updated: 0,
+    inserted: 0,
+    changed: 0,
+    fetched: 0,
+    matched: null,
+    error,
+    fetchMs: 0,
+    writeMs: 0,
+  };
 }

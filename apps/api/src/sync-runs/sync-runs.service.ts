@@ -27,14 +27,26 @@ export interface SyncOutcome<T> {
   counts: Record<string, number>;
   summary?: Record<string, unknown>;
   error?: string | null;
+  /** Per-item results, written with the run's final state. */
+  items?: SyncItem[];
   result: T;
 }
 
 export interface RunContext {
   runId: string;
-  /** Appends per-item results in batches; cheap enough for 100k items. */
-  addItems(items: SyncItem[]): Promise<void>;
 }
+
+export interface RunOptions {
+  /**
+   * Record the run's end without waiting for the WAL flush. Only for syncs whose own writes commit the same way (a
+   * cache the next run rebuilds): a crash then loses the run's writes and its end together, and the next run marks
+   * the run interrupted.
+   */
+  asyncCommit?: boolean;
+}
+
+const INTERRUPTED =
+  'Interrupted: the server stopped before this run finished. Its changes may be incomplete; run it again.';
 
 const ITEM_BATCH = 5000;
 
@@ -48,16 +60,27 @@ export class SyncRunsService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run<T>(kind: string, trigger: SyncTrigger, actor: Actor | null, work: (ctx: RunContext) => Promise<SyncOutcome<T>>): Promise<T & { runId: string }> {
+  async run<T>(
+    kind: string,
+    trigger: SyncTrigger,
+    actor: Actor | null,
+    work: (ctx: RunContext) => Promise<SyncOutcome<T>>,
+    opts: RunOptions = {},
+  ): Promise<T & { runId: string }> {
     const lockRunner = this.dataSource.createQueryRunner();
     await lockRunner.connect();
     try {
-      const [{ locked }] = (await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [lockKey(kind)])) as [{ locked: boolean }];
+      const [{ locked }] = (await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
+        lockKey(kind),
+      ])) as [{ locked: boolean }];
       if (!locked) {
-        throw new SyncError(SyncErrorCode.AlreadyRunning, `A ${kind} sync is already running. Wait for it to finish, then try again.`);
+        throw new SyncError(
+          SyncErrorCode.AlreadyRunning,
+          `A ${kind} sync is already running. Wait for it to finish, then try again.`,
+        );
       }
       try {
-        return await this.record(kind, trigger, actor, work);
+        return await this.record(kind, trigger, actor, work, opts);
       } finally {
         await lockRunner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(kind)]);
       }
@@ -75,7 +98,14 @@ export class SyncRunsService {
   }
 
   /** Records a finished run written inside a caller's transaction (auto-sync). */
-  async recordWithin(em: EntityManager, kind: string, trigger: SyncTrigger, actor: Actor | null, outcome: Omit<SyncOutcome<unknown>, 'result'>, items: SyncItem[]): Promise<string> {
+  async recordWithin(
+    em: EntityManager,
+    kind: string,
+    trigger: SyncTrigger,
+    actor: Actor | null,
+    outcome: Omit<SyncOutcome<unknown>, 'result'>,
+    items: SyncItem[],
+  ): Promise<string> {
     const [{ id }] = (await em.query(
       `INSERT INTO sync_runs (kind, trigger, triggered_by, status, finished_at, counts, summary, error)
        VALUES ($1, $2, $3, $4, now(), $5, $6, $7) RETURNING id`,
@@ -97,7 +127,10 @@ export class SyncRunsService {
        ${clause} ORDER BY r.started_at DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
-    const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM sync_runs r ${clause}`, params)) as [{ count: number }];
+    const [{ count }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM sync_runs r ${clause}`,
+      params,
+    )) as [{ count: number }];
     return { items: rows.map(mapRun), meta: pageMeta(page, limit, count) };
   }
 
@@ -111,10 +144,11 @@ export class SyncRunsService {
     const { page, limit, offset } = pageWindow(query, 50);
     const params: unknown[] = [id];
     const filter = query.status ? `AND status = $${params.push(query.status)}` : '';
-    const items: { item_key: string; status: string; message: string | null; details: Record<string, unknown> }[] = await this.dataSource.query(
-      `SELECT item_key, status, message, details FROM sync_run_items WHERE run_id = $1 ${filter} ORDER BY id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
+    const items: { item_key: string; status: string; message: string | null; details: Record<string, unknown> }[] =
+      await this.dataSource.query(
+        `SELECT item_key, status, message, details FROM sync_run_items WHERE run_id = $1 ${filter} ORDER BY id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      );
     const counts: { status: string; count: number }[] = await this.dataSource.query(
       `SELECT status, count(*)::int AS count FROM sync_run_items WHERE run_id = $1 GROUP BY status`,
       [id],
@@ -138,23 +172,39 @@ export class SyncRunsService {
     return rows[0] ? mapRun(rows[0]) : null;
   }
 
-  private async record<T>(kind: string, trigger: SyncTrigger, actor: Actor | null, work: (ctx: RunContext) => Promise<SyncOutcome<T>>): Promise<T & { runId: string }> {
+  private async record<T>(
+    kind: string,
+    trigger: SyncTrigger,
+    actor: Actor | null,
+    work: (ctx: RunContext) => Promise<SyncOutcome<T>>,
+    opts: RunOptions,
+  ): Promise<T & { runId: string }> {
+    // Holding the lock, any other run of this kind still marked running was cut off by a crash: say so.
     const [{ id }] = (await this.dataSource.query(
-      `INSERT INTO sync_runs (kind, trigger, triggered_by, status) VALUES ($1, $2, $3, 'running') RETURNING id`,
-      [kind, trigger, actor?.id ?? null],
+      `WITH interrupted AS (
+         UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $4 WHERE kind = $1 AND status = 'running'
+       )
+       INSERT INTO sync_runs (kind, trigger, triggered_by, status) VALUES ($1, $2, $3, 'running') RETURNING id`,
+      [kind, trigger, actor?.id ?? null, INTERRUPTED],
     )) as [{ id: string }];
-    const ctx: RunContext = { runId: id, addItems: (items) => insertItems(this.dataSource.manager, id, items) };
     try {
-      const outcome = await work(ctx);
-      await this.dataSource.query(
-        `UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5 WHERE id = $1`,
-        [id, outcome.status, outcome.counts, outcome.summary ?? {}, outcome.error ?? null],
-      );
+      const outcome = await work({ runId: id });
+      await this.dataSource.transaction(async (em) => {
+        if (opts.asyncCommit) await em.query(`SET LOCAL synchronous_commit = off`);
+        await insertItems(em, id, outcome.items ?? []);
+        await em.query(
+          `UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5 WHERE id = $1`,
+          [id, outcome.status, outcome.counts, outcome.summary ?? {}, outcome.error ?? null],
+        );
+      });
       return { ...outcome.result, runId: id };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn({ kind, runId: id, err: message }, 'sync run failed');
-      await this.dataSource.query(`UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [id, message]);
+      await this.dataSource.query(
+        `UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
+        [id, message],
+      );
       throw err;
     }
   }
@@ -201,7 +251,13 @@ async function insertItems(em: EntityManager, runId: string, items: SyncItem[]):
     await em.query(
       `INSERT INTO sync_run_items (run_id, item_key, status, message, details)
        SELECT $1, k, s, m, d FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS t(k, s, m, d)`,
-      [runId, batch.map((b) => b.key), batch.map((b) => b.status), batch.map((b) => b.message ?? null), batch.map((b) => JSON.stringify(b.details ?? {}))],
+      [
+        runId,
+        batch.map((b) => b.key),
+        batch.map((b) => b.status),
+        batch.map((b) => b.message ?? null),
+        batch.map((b) => JSON.stringify(b.details ?? {})),
+      ],
     );
   }
 }
