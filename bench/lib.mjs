@@ -1,6 +1,6 @@
 // Shared helpers for the benchmarks: run the built API on a throwaway embedded database and talk to it.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
 import { API_MAIN, buildApps, root } from '../tools/nx.mjs';
@@ -10,7 +10,7 @@ export async function startApi({ port, name, env = {} }) {
   const dataDir = path.join(root, `.data/bench-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   const pgPort = port + 10000;
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...(process.env.API_NODE_ARGS ? process.env.API_NODE_ARGS.split(' ') : []), API_MAIN], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', APP_SECRET: '', SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -31,6 +31,7 @@ export async function startApi({ port, name, env = {} }) {
     url,
     token,
     pid: child.pid,
+    dataDir,
     databaseUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/simpul`,
     stop: () =>
       new Promise((resolve) => {
@@ -54,6 +55,34 @@ export async function api(base, token, method, url, body) {
 export function pgPool(databaseUrl) {
   return new pg.Pool({ connectionString: databaseUrl, max: 10 });
 }
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0; // the process has exited
+  }
+}
+
+/** CPU time of an embedded PostgreSQL: its postmaster and every backend and worker it started. */
+export function postgresCpuMs(dataDir) {
+  const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuMs(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid === postmaster) total += cpuMs(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** Peak resident set size of a process (Linux VmHWM), in MB. */
 export async function peakRssMb(pid) {

@@ -4,9 +4,10 @@
 // (mapping, the batched upsert into odoo_mo_cache, run history); the goal is < 30 %. Prints the API's peak RSS.
 // Usage: node bench/odoo-mo.mjs
 import { spawn } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { root } from '../tools/nx.mjs';
-import { api, peakRssMb, pgPool, startApi } from './lib.mjs';
+import { api, cpuMs, peakRssMb, pgPool, postgresCpuMs, startApi } from './lib.mjs';
 
 const SANDBOX_PORT = 4620;
 const MO_COUNT = 14000; // spread over 60 days: ≥ 1000 of each type (cartridge is the rarest, ~9 %) in the 30-day window
@@ -33,10 +34,10 @@ async function startSandbox() {
     if (Date.now() - started > 60_000) throw new Error('sandbox did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: `http://127.0.0.1:${SANDBOX_PORT}`, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+  return { url: `http://127.0.0.1:${SANDBOX_PORT}`, pid: child.pid, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
-/** The plain client: JSON-RPC over fetch, no mapping, no database. */
+/** The plain client: JSON-RPC over fetch, no mapping, no database; the same requests in the same order as the API. */
 function plainClient(base) {
   let id = 0;
   const rpc = async (params) => {
@@ -45,24 +46,33 @@ function plainClient(base) {
     if (body.error) throw new Error(JSON.stringify(body.error.data?.message ?? body.error));
     return body.result;
   };
+  let uid = null;
   return {
     rpc,
     async fetchAll(since) {
+      // As the API does: `version` every run, `authenticate` and `fields_get` once per connection.
       await rpc({ service: 'common', method: 'version', args: [] });
-      const uid = await rpc({ service: 'common', method: 'authenticate', args: ['mrpdemo', 'admin', 'sandbox-odoo-api-key', {}] });
       const kw = (model, method, args, kwargs = {}) => rpc({ service: 'object', method: 'execute_kw', args: ['mrpdemo', uid, 'sandbox-odoo-api-key', model, method, args, kwargs] });
-      await kw('mrp.production', 'fields_get', [], { attributes: ['type'] });
+      if (uid === null) {
+        uid = await rpc({ service: 'common', method: 'authenticate', args: ['mrpdemo', 'admin', 'sandbox-odoo-api-key', {}] });
+        await kw('mrp.production', 'fields_get', [], { attributes: ['type'] });
+      }
       let rows = 0;
       for (const domain of Object.values(TYPES)) {
         const full = [['create_date', '>=', since], ...domain];
         const total = Math.min(await kw('mrp.production', 'search_count', [full]), LIMIT);
-        for (let offset = 0; offset < total; offset += PAGE) {
-          const page = await kw('mrp.production', 'search_read', [full], {
+        // Like the API, ask for the next page before handling the current one.
+        const read = (offset) =>
+          kw('mrp.production', 'search_read', [full], {
             fields: ['name', 'product_id', 'product_qty', 'product_uom_id', 'state', 'date_planned_start', 'create_date', 'origin'],
             offset,
             limit: Math.min(PAGE, total - offset),
             order: 'id desc',
           });
+        let next = total > 0 ? read(0) : null;
+        for (let offset = 0; next; offset += PAGE) {
+          const page = await next;
+          next = offset + PAGE < total ? read(offset + PAGE) : null;
           rows += page.length;
         }
       }
@@ -77,6 +87,21 @@ const time = async (fn) => {
   const result = await fn();
   return { ms: performance.now() - t0, result };
 };
+/** CPU used by each process while `fn` runs, added into `into` (ms). */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const withCpu = async (into, fn) => {
+  const before = { sandbox: cpuMs(sandbox.pid), api: cpuMs(app.pid), postgres: postgresCpuMs(app.dataDir), client: ownCpuMs() };
+  const result = await fn();
+  into.sandbox += cpuMs(sandbox.pid) - before.sandbox;
+  into.api += cpuMs(app.pid) - before.api;
+  into.postgres += postgresCpuMs(app.dataDir) - before.postgres;
+  into.client += ownCpuMs() - before.client;
+  return result;
+};
+const newCpu = () => ({ sandbox: 0, api: 0, postgres: 0, client: 0 });
 
 const sandbox = await startSandbox();
 const app = await startApi({ port: 3974, name: 'odoo-mo' });
@@ -120,16 +145,18 @@ try {
   let fetched = 0;
   let inserted = 0;
   let rerunUpdated = 0;
+  const plainCpu = newCpu();
+  const syncCpu = newCpu();
   for (let round = 0; round < ROUNDS; round += 1) {
-    const f = await time(() => plain.fetchAll(since()));
+    const f = await withCpu(plainCpu, () => time(() => plain.fetchAll(since())));
     fetchMs.push(f.ms);
     fetched = f.result;
     await pool.query('TRUNCATE odoo_mo_cache');
-    const first = await time(sync);
+    const first = await withCpu(syncCpu, () => time(sync));
     insertMs.push(first.ms);
     insertWriteMs.push((await lastTimings()).write);
     inserted = first.result.totalUpdated;
-    const again = await time(sync);
+    const again = await withCpu(syncCpu, () => time(sync));
     rerunMs.push(again.ms);
     rerunWriteMs.push((await lastTimings()).write);
     rerunUpdated = again.result.totalUpdated;
@@ -150,6 +177,15 @@ try {
   console.log(
     `API sync again (nothing changed):  ${median(rerunMs).toFixed(0)} ms median; wall-clock overhead ${pct(wallRerun)}, cache writes ${median(rerunWriteMs)} ms = ${pct(dbRerun)} of the fetch (${rerunUpdated} updated)`,
   );
+  // Where the CPU goes, per run: the plain fetch has the sandbox and this client; the sync adds the API and PostgreSQL.
+  const per = (cpu, runs) => Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round(v / runs)]));
+  const p = per(plainCpu, ROUNDS);
+  const q = per(syncCpu, 2 * ROUNDS);
+  const cores = os.availableParallelism();
+  const syncTotal = q.sandbox + q.api + q.postgres;
+  console.log(`CPU per plain fetch:  sandbox ${p.sandbox} ms + client ${p.client} ms`);
+  console.log(`CPU per API sync:     sandbox ${q.sandbox} ms + API ${q.api} ms + PostgreSQL ${q.postgres} ms = ${syncTotal} ms`);
+  console.log(`  on ${cores} cores no sync can take less than ${Math.round(syncTotal / cores)} ms, i.e. ${pct(syncTotal / cores / f - 1)} over the plain fetch`);
   console.log(`API peak RSS: ${await peakRssMb(app.pid)} MB`);
   // The wall-clock overhead is everything the API adds over the plain client (its HTTP, auth, settings, run history
   // and the cache writes, which overlap the next type's reads); the cache-write share is the database alone.
