@@ -70,9 +70,25 @@ describe('useOrderTotals', () => {
     expect(totals.lineProblem(tooMuch)?.expected).toBe('100.00');
 
     form.subtotalManual = true;
-    form.subtotal = '12,5';
+    form.subtotal = '12,5,0';
     expect(totals.subtotal.value).toBeNull();
     expect(totals.total.value).toBeNull();
-    expect(totals.amounts.value.subtotal).toBe('12,5'); // sent as typed, so validation names the field
+    expect(totals.amounts.value.subtotal).toBe('12,5,0'); // sent as typed, so validation names the field
+  });
+
+  it("reads amounts with the form's UI language separators", () => {
+    const form = reactive(emptyOrderForm('sale', new Date(), 'id'));
+    const priced = line('2', '1.500.000,50', '0,5');
+    form.product_lines.push(priced);
+    form.tax = '1.000';
+    const totals = useOrderTotals(form);
+    expect(totals.lineTotal(priced)).toBe('3000000.50');
+    expect(totals.total.value).toBe('3001000.50');
+    priced.discount = '3.000.002';
+    expect(totals.lineProblem(priced)?.expected).toBe('3000001.00');
+
+    const english = reactive(emptyOrderForm('sale', new Date(), 'en'));
+    english.product_lines.push(line('1,000', '1.5'));
+    expect(useOrderTotals(english).linesTotal.value).toBe('1500.00');
   });
 });

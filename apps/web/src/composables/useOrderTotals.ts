@@ -1,6 +1,6 @@
 import { lineProblems, money, toMoneyString, type TotalsProblem } from '@simpul/contracts';
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
-import { lineTotalOf, orderSummary, type EditorLine, type OrderFormState } from '../lib/order-form';
+import { lineAmountsOf, lineTotalOf, orderSummary, type EditorLine, type OrderFormState } from '../lib/order-form';
 
 /** Indonesia's VAT (PPN) rate, for the tax helper button. */
 export const PPN_RATE = '0.11';
@@ -14,13 +14,13 @@ export function useOrderTotals(formSource: MaybeRefOrGetter<OrderFormState>) {
 
   /** A line's total, or null while one of its inputs is not a number yet. */
   function lineTotal(line: EditorLine): string | null {
-    return lineTotalOf(line);
+    return lineTotalOf(line, toValue(formSource).numberLocale);
   }
 
   /** The arithmetic problem of a line (a discount above qty × price), if any. */
   function lineProblem(line: EditorLine): TotalsProblem | null {
-    if (lineTotalOf(line) === null) return null;
-    return lineProblems({ qty: line.qty.trim(), unit_price: line.unit_price.trim(), discount: line.discount.trim() || '0' })[0] ?? null;
+    const amounts = lineAmountsOf(line, toValue(formSource).numberLocale);
+    return amounts === null ? null : (lineProblems(amounts)[0] ?? null);
   }
 
   /** Tax at `rate` of the current subtotal, rounded half-up to 2 places (null while the subtotal is malformed). */

@@ -22,7 +22,8 @@ import type {
   UpdateOrderDto,
 } from '../api/orders';
 import { orderNumber, orderParty, orderPartyId } from '../api/orders';
-import { typedDecimal } from './decimal-input';
+import type { AppLocale } from '../i18n';
+import { decimalInputText, relocaleDecimalText, typedDecimal } from './decimal-input';
 import { jakartaToday } from './format';
 
 /** What a line picker remembers about the chosen part or service. */
@@ -36,7 +37,7 @@ export interface PickedItem {
   unit?: string;
 }
 
-/** One editable line. Amounts stay strings exactly as typed. */
+/** One editable line. Amounts stay strings exactly as typed, in the form's `numberLocale`. */
 export interface EditorLine {
   /** Local key for rendering. */
   key: string;
@@ -65,7 +66,12 @@ export interface OrderFormState {
   subtotalManual: boolean;
   subtotal: string;
   tax: string;
+  /** The UI language the amount texts are written in (`1.500,5` in Indonesian is `1,500.5` in English). */
+  numberLocale: AppLocale;
 }
+
+/** The app's default UI language, for callers that do not say (the SPA always does). */
+const DEFAULT_NUMBER_LOCALE: AppLocale = 'id';
 
 let keySeq = 0;
 export function newLineKey(): string {
@@ -90,7 +96,7 @@ export function suggestOrderNumber(kind: OrderKind, now: Date = new Date()): str
   return `${kind === 'sale' ? 'SO' : 'PO'}-${jakartaToday(now).replace(/-/g, '')}-${get('hour')}${get('minute')}${get('second')}`;
 }
 
-export function emptyOrderForm(kind: OrderKind, now: Date = new Date()): OrderFormState {
+export function emptyOrderForm(kind: OrderKind, now: Date = new Date(), numberLocale: AppLocale = DEFAULT_NUMBER_LOCALE): OrderFormState {
   return {
     number: suggestOrderNumber(kind, now),
     order_date: jakartaToday(now),
@@ -104,17 +110,19 @@ export function emptyOrderForm(kind: OrderKind, now: Date = new Date()): OrderFo
     subtotalManual: false,
     subtotal: '',
     tax: '0',
+    numberLocale,
   };
 }
 
 /** Picks a line's part or service: the description and price follow the item unless the person changed them. */
-export function applyPickedItem(line: EditorLine, item: PickedItem | null): void {
+export function applyPickedItem(line: EditorLine, item: PickedItem | null, numberLocale: AppLocale = DEFAULT_NUMBER_LOCALE): void {
   const previous = line.item;
   line.item = item;
   if (!item) return;
   if (!line.description.trim() || line.description === previous?.nama) line.description = item.nama;
-  if (!line.unit_price.trim() || (previous && typedDecimal(line.unit_price) !== null && money(line.unit_price).equals(money(previous.harga)))) {
-    line.unit_price = item.harga;
+  const typedPrice = typedDecimal(line.unit_price, numberLocale);
+  if (!line.unit_price.trim() || (previous && typedPrice !== null && money(typedPrice).equals(money(previous.harga)))) {
+    line.unit_price = decimalInputText(item.harga, numberLocale);
   }
 }
 
@@ -127,7 +135,11 @@ export function applyParty(form: OrderFormState, party: PartySummary | null): vo
   form.hp = party.hp ?? '';
 }
 
-function lineFromResponse(line: SaleProductLineResponse | SaleServiceLineResponse | PurchaseLineResponse): EditorLine {
+function lineFromResponse(
+  line: SaleProductLineResponse | SaleServiceLineResponse | PurchaseLineResponse,
+  numberLocale: AppLocale,
+): EditorLine {
+  const text = (value: string) => decimalInputText(value, numberLocale);
   let item: PickedItem | null = null;
   if ('product_id' in line) {
     item = line.product
@@ -143,10 +155,10 @@ function lineFromResponse(line: SaleProductLineResponse | SaleServiceLineRespons
     id: line.id,
     item,
     description: line.description,
-    qty: line.qty,
-    unit_price: line.unit_price,
-    discount: line.discount,
-    hpp: 'hpp' in line && line.hpp !== null ? line.hpp : '',
+    qty: text(line.qty),
+    unit_price: text(line.unit_price),
+    discount: text(line.discount),
+    hpp: 'hpp' in line && line.hpp !== null ? text(line.hpp) : '',
   };
 }
 
@@ -155,9 +167,10 @@ function byLineNumber<T extends { line_number: number }>(lines: readonly T[] | u
 }
 
 /** The editor state of an existing (draft) order. */
-export function formFromOrder(order: AnyOrder): OrderFormState {
+export function formFromOrder(order: AnyOrder, numberLocale: AppLocale = DEFAULT_NUMBER_LOCALE): OrderFormState {
   const party = orderParty(order) ?? null;
   const serviceLines = 'service_lines' in order ? order.service_lines : undefined;
+  const toLine = (line: SaleProductLineResponse | SaleServiceLineResponse | PurchaseLineResponse) => lineFromResponse(line, numberLocale);
   return {
     number: orderNumber(order),
     order_date: order.order_date,
@@ -166,42 +179,77 @@ export function formFromOrder(order: AnyOrder): OrderFormState {
     alamat: order.alamat ?? '',
     hp: order.hp ?? '',
     keterangan: order.keterangan ?? '',
-    product_lines: byLineNumber<SaleProductLineResponse | PurchaseLineResponse>(order.product_lines).map(lineFromResponse),
-    service_lines: byLineNumber(serviceLines).map(lineFromResponse),
+    product_lines: byLineNumber<SaleProductLineResponse | PurchaseLineResponse>(order.product_lines).map(toLine),
+    service_lines: byLineNumber(serviceLines).map(toLine),
     subtotalManual: !money(order.subtotal).equals(money(order.lines_total)),
-    subtotal: order.subtotal,
-    tax: order.tax,
+    subtotal: decimalInputText(order.subtotal, numberLocale),
+    tax: decimalInputText(order.tax, numberLocale),
+    numberLocale,
   };
+}
+
+/** Switches the form to another UI language's separators, keeping every amount's value. */
+export function setNumberLocale(form: OrderFormState, numberLocale: AppLocale): void {
+  const from = form.numberLocale;
+  if (from === numberLocale) return;
+  const move = (text: string) => relocaleDecimalText(text, from, numberLocale);
+  for (const line of [...form.product_lines, ...form.service_lines]) {
+    line.qty = move(line.qty);
+    line.unit_price = move(line.unit_price);
+    line.discount = move(line.discount);
+    line.hpp = move(line.hpp);
+  }
+  form.subtotal = move(form.subtotal);
+  form.tax = move(form.tax);
+  form.numberLocale = numberLocale;
 }
 
 /** A typed amount as sent to the API: the exact typed decimal, or the raw text so validation can point at it. */
-function amount(value: string, fallback?: string): string {
+function amount(value: string, numberLocale: AppLocale, fallback?: string): string {
   const trimmed = value.trim();
   if (!trimmed && fallback !== undefined) return fallback;
-  return typedDecimal(trimmed) ?? trimmed;
+  return typedDecimal(trimmed, numberLocale) ?? trimmed;
 }
 
-/** `qty × unit_price − discount` with the shared rule, or '' when an input is not a number yet. */
-export function lineTotalOf(line: Pick<EditorLine, 'qty' | 'unit_price' | 'discount'>): string | null {
-  const qty = typedDecimal(line.qty);
-  const price = typedDecimal(line.unit_price);
-  const discount = line.discount.trim() === '' ? '0' : typedDecimal(line.discount);
+/** A line's qty, unit price and discount as decimal strings, or null while one is not a number yet. */
+export function lineAmountsOf(
+  line: Pick<EditorLine, 'qty' | 'unit_price' | 'discount'>,
+  numberLocale: AppLocale = DEFAULT_NUMBER_LOCALE,
+): { qty: string; unit_price: string; discount: string } | null {
+  const qty = typedDecimal(line.qty, numberLocale);
+  const price = typedDecimal(line.unit_price, numberLocale);
+  const discount = line.discount.trim() === '' ? '0' : typedDecimal(line.discount, numberLocale);
   if (qty === null || price === null || discount === null) return null;
-  return expectedLineTotal({ qty, unit_price: price, discount });
+  return { qty, unit_price: price, discount };
+}
+
+/** `qty × unit_price − discount` with the shared rule, or null when an input is not a number yet. */
+export function lineTotalOf(
+  line: Pick<EditorLine, 'qty' | 'unit_price' | 'discount'>,
+  numberLocale: AppLocale = DEFAULT_NUMBER_LOCALE,
+): string | null {
+  const amounts = lineAmountsOf(line, numberLocale);
+  return amounts === null ? null : expectedLineTotal(amounts);
 }
 
 /** The line DTO (line numbers follow the order on screen, from 1). */
-export function toLineDto(kind: OrderKind, lineKind: LineKind, line: EditorLine, lineNumber: number): AnyLineDto {
+export function toLineDto(
+  kind: OrderKind,
+  lineKind: LineKind,
+  line: EditorLine,
+  lineNumber: number,
+  numberLocale: AppLocale = DEFAULT_NUMBER_LOCALE,
+): AnyLineDto {
   const base = {
     line_number: lineNumber,
     description: line.description.trim(),
-    qty: amount(line.qty),
-    unit_price: amount(line.unit_price),
-    discount: amount(line.discount, '0'),
-    line_total: lineTotalOf(line) ?? '',
+    qty: amount(line.qty, numberLocale),
+    unit_price: amount(line.unit_price, numberLocale),
+    discount: amount(line.discount, numberLocale, '0'),
+    line_total: lineTotalOf(line, numberLocale) ?? '',
   };
   if (lineKind === 'service') return { ...base, service_id: line.item?.id ?? '' };
-  if (kind === 'sale' && line.hpp.trim() !== '') return { ...base, product_id: line.item?.id ?? '', hpp: amount(line.hpp) };
+  if (kind === 'sale' && line.hpp.trim() !== '') return { ...base, product_id: line.item?.id ?? '', hpp: amount(line.hpp, numberLocale) };
   return { ...base, product_id: line.item?.id ?? '' };
 }
 
@@ -229,25 +277,25 @@ export interface OrderSummary {
   amounts: HeaderAmounts;
 }
 
-function sumLines(lines: readonly EditorLine[]): string {
-  return sumLineTotals(lines.map((l) => ({ line_total: lineTotalOf(l) ?? '0' })));
+function sumLines(lines: readonly EditorLine[], numberLocale: AppLocale): string {
+  return sumLineTotals(lines.map((l) => ({ line_total: lineTotalOf(l, numberLocale) ?? '0' })));
 }
 
-function typedMoneyOrNull(raw: string, emptyAs: string | null): string | null {
+function typedMoneyOrNull(raw: string, emptyAs: string | null, numberLocale: AppLocale): string | null {
   const trimmed = raw.trim();
   if (trimmed === '') return emptyAs;
-  const typed = typedDecimal(trimmed);
+  const typed = typedDecimal(trimmed, numberLocale);
   return typed === null ? null : toMoneyString(typed);
 }
 
 /** The editor's totals with the shared decimal rules: `line_total = qty × unit_price − discount`, `total = subtotal + tax`. */
 export function orderSummary(form: OrderFormState): OrderSummary {
-  const productTotal = sumLines(form.product_lines);
-  const serviceTotal = sumLines(form.service_lines);
+  const productTotal = sumLines(form.product_lines, form.numberLocale);
+  const serviceTotal = sumLines(form.service_lines, form.numberLocale);
   const linesTotal = toMoneyString(money(productTotal).plus(money(serviceTotal)));
-  const incomplete = [...form.product_lines, ...form.service_lines].some((l) => lineTotalOf(l) === null);
-  const subtotal = form.subtotalManual ? typedMoneyOrNull(form.subtotal, null) : linesTotal;
-  const tax = typedMoneyOrNull(form.tax, '0.00');
+  const incomplete = [...form.product_lines, ...form.service_lines].some((l) => lineTotalOf(l, form.numberLocale) === null);
+  const subtotal = form.subtotalManual ? typedMoneyOrNull(form.subtotal, null, form.numberLocale) : linesTotal;
+  const tax = typedMoneyOrNull(form.tax, '0.00', form.numberLocale);
   const total = subtotal === null || tax === null ? null : toMoneyString(money(subtotal).plus(money(tax)));
   return {
     productTotal,
@@ -276,9 +324,9 @@ export function toCreateDto(kind: OrderKind, form: OrderFormState, amounts: Head
     hp: optional(form.hp),
     keterangan: optional(form.keterangan),
   };
-  const product_lines = form.product_lines.map((l, i) => toLineDto(kind, 'product', l, i + 1));
+  const product_lines = form.product_lines.map((l, i) => toLineDto(kind, 'product', l, i + 1, form.numberLocale));
   if (kind === 'sale') {
-    const service_lines = form.service_lines.map((l, i) => toLineDto(kind, 'service', l, i + 1));
+    const service_lines = form.service_lines.map((l, i) => toLineDto(kind, 'service', l, i + 1, form.numberLocale));
     const dto: CreateSaleOrderDto = {
       ...header,
       order_number: form.number.trim(),
@@ -363,11 +411,48 @@ export function planDraftUpdate(kind: OrderKind, original: AnyOrder, form: Order
     const kept = new Set(lines.map((l) => l.id).filter((id): id is string => !!id));
     for (const o of originals) if (!kept.has(o.id)) removes.push({ lineKind, id: o.id });
     lines.forEach((line, i) => {
-      const dto = toLineDto(kind, lineKind, line, i + 1);
+      const dto = toLineDto(kind, lineKind, line, i + 1, form.numberLocale);
       const o = line.id ? originals.find((x) => x.id === line.id) : undefined;
       if (!o) adds.push({ lineKind, key: line.key, dto });
       else if (lineChanged(dto, o)) updates.push({ lineKind, id: o.id, dto });
     });
   }
   return { header: header as UpdateOrderDto, removes, updates, adds };
+}
+
+/**
+ * The form reduced to what saving would send, for telling whether the editor has unsaved changes: amounts by value
+ * (`1.500` typed in Indonesian equals `1500.00` from the API), texts trimmed, the party and items by id, and the
+ * subtotal only when typed. Two forms with the same fingerprint save the same order.
+ */
+export function formFingerprint(form: OrderFormState): string {
+  const value = (text: string, emptyAs = ''): string => {
+    const trimmed = text.trim();
+    if (trimmed === '') return emptyAs;
+    const typed = typedDecimal(trimmed, form.numberLocale);
+    // Unreadable text is kept as typed (prefixed so it never equals a number).
+    return typed === null ? `?${trimmed}` : money(typed).toFixed();
+  };
+  const line = (l: EditorLine) => [
+    l.id,
+    l.item?.id ?? null,
+    l.description.trim(),
+    value(l.qty),
+    value(l.unit_price),
+    value(l.discount, '0'),
+    value(l.hpp),
+  ];
+  return JSON.stringify([
+    form.number.trim(),
+    form.order_date,
+    form.party?.id ?? null,
+    form.nama.trim(),
+    form.alamat.trim(),
+    form.hp.trim(),
+    form.keterangan.trim(),
+    form.product_lines.map(line),
+    form.service_lines.map(line),
+    form.subtotalManual ? value(form.subtotal) : null,
+    value(form.tax, '0'),
+  ]);
 }

@@ -461,6 +461,10 @@ const en: MessageSchema = {
       fixErrors: 'Check the highlighted fields.',
       notDraft: 'Only draft orders can be edited. This order is:',
       backToOrder: 'Back to the order',
+      numberFormat: 'Numbers use a comma for thousands and a dot for decimals, e.g. 1,500,000.50.',
+      leaveTitle: 'Leave this page?',
+      leaveMessage: 'Your changes to this order are not saved and will be lost.',
+      leaveConfirm: 'Leave without saving',
     },
     lines: {
       part: 'Part',

@@ -459,6 +459,10 @@ const id = {
       fixErrors: 'Periksa kolom yang ditandai.',
       notDraft: 'Hanya pesanan draf yang bisa diubah. Status pesanan ini:',
       backToOrder: 'Kembali ke pesanan',
+      numberFormat: 'Angka ditulis dengan titik untuk ribuan dan koma untuk desimal, mis. 1.500.000,50.',
+      leaveTitle: 'Tinggalkan halaman ini?',
+      leaveMessage: 'Perubahan pada pesanan ini belum disimpan dan akan hilang.',
+      leaveConfirm: 'Tinggalkan tanpa menyimpan',
     },
     lines: {
       part: 'Suku cadang',

@@ -1,0 +1,130 @@
+import type { SaleProductLineResponse } from '@simpul/contracts';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { h } from 'vue';
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
+import { setSession } from '../api/client';
+import { createAppI18n, type AppLocale } from '../i18n';
+import { installFakeFetch, ok, type FakeFetch } from '../test/fake-fetch';
+import { seedSession } from '../test/fixtures';
+import { part, saleOrder, uuid } from '../test/order-fixtures';
+import OrderEditorPage from './OrderEditorPage.vue';
+
+let net: FakeFetch | null = null;
+const Blank = () => h('div', { 'data-testid': 'elsewhere' });
+const ORDER_ID = uuid(900);
+const LINE_ID = uuid(501);
+
+function draft(qty = '2.00', lineTotal = '3000001.00') {
+  const line = {
+    id: LINE_ID,
+    line_number: 1,
+    description: 'Part 1',
+    qty,
+    unit_price: '1500000.50',
+    discount: '0.00',
+    line_total: lineTotal,
+    hpp: null,
+    product_id: part(1).id,
+    product: { id: part(1).id, kode: 'P-1', nama: 'Part 1', harga: '1500000.50' },
+  } as SaleProductLineResponse;
+  return saleOrder({ subtotal: lineTotal, lines_total: lineTotal, total: lineTotal, product_lines: [line] });
+}
+
+async function mountEditor(locale: AppLocale) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/sales', name: 'sales', component: Blank },
+      { path: '/sales/:id', name: 'sale-detail', component: Blank },
+      { path: '/sales/:id/edit', name: 'sale-edit', component: OrderEditorPage, props: (to) => ({ kind: 'sale', id: String(to.params['id']) }) },
+    ],
+  });
+  await router.push(`/sales/${ORDER_ID}/edit`);
+  const wrapper = mount(RouterView, {
+    attachTo: document.body,
+    global: { plugins: [pinia, router, createAppI18n(locale)] },
+  });
+  await flushPromises();
+  return { wrapper, router };
+}
+
+const leaveDialog = () => document.body.querySelector('[role="dialog"]');
+
+beforeEach(() => {
+  localStorage.clear();
+  setSession(null);
+  seedSession();
+});
+
+afterEach(() => {
+  net?.assertNoUnexpected();
+  net = null;
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('OrderEditorPage', () => {
+  it('leaves an untouched draft without asking', async () => {
+    net = installFakeFetch({ [`GET /api/v1/sale-orders/${ORDER_ID}`]: () => ok(draft()) });
+    const { wrapper, router } = await mountEditor('id');
+
+    await wrapper.find('.form-actions .btn:not(.btn-primary)').trigger('click');
+    await flushPromises();
+
+    expect(leaveDialog()).toBeNull();
+    expect(router.currentRoute.value.name).toBe('sale-detail');
+  });
+
+  it('reads Indonesian amounts, asks before leaving with unsaved changes and not after saving', async () => {
+    let saved = draft();
+    net = installFakeFetch({
+      [`GET /api/v1/sale-orders/${ORDER_ID}`]: () => ok(saved),
+      [`PATCH /api/v1/sale-orders/product-lines/${LINE_ID}`]: () => {
+        saved = draft('1500.00', '2250000750.00');
+        return ok({});
+      },
+      [`PATCH /api/v1/sale-orders/${ORDER_ID}`]: () => ok(saved),
+    });
+    const { wrapper, router } = await mountEditor('id');
+    expect(wrapper.find<HTMLInputElement>('[data-testid="line-price"]').element.value).toBe('1500000.50');
+
+    await wrapper.find('[data-testid="line-qty"]').setValue('1.500');
+    expect(wrapper.find('[data-testid="line-total"]').attributes('data-value')).toBe('2250000750.00');
+
+    await wrapper.find('.form-actions .btn:not(.btn-primary)').trigger('click');
+    await flushPromises();
+    expect(leaveDialog()).not.toBeNull();
+    (document.body.querySelector('[data-testid="confirm-cancel"]') as HTMLButtonElement).click();
+    await flushPromises();
+    expect(leaveDialog()).toBeNull();
+    expect(router.currentRoute.value.name).toBe('sale-edit');
+
+    await wrapper.find('[data-testid="order-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(net.callsTo('PATCH', `/api/v1/sale-orders/product-lines/${LINE_ID}`)[0]?.body).toMatchObject({
+      qty: '1500',
+      unit_price: '1500000.50',
+      line_total: '2250000750.00',
+    });
+    expect(leaveDialog()).toBeNull();
+    expect(router.currentRoute.value.name).toBe('sale-detail');
+  });
+
+  it('leaves with unsaved changes when the person confirms', async () => {
+    net = installFakeFetch({ [`GET /api/v1/sale-orders/${ORDER_ID}`]: () => ok(draft()) });
+    const { wrapper, router } = await mountEditor('en');
+
+    await wrapper.find('[data-testid="order-keterangan"]').setValue('Call before delivery');
+    const leaving = router.push({ name: 'sales' });
+    await flushPromises();
+    expect(leaveDialog()?.textContent).toContain('Leave this page?');
+    (document.body.querySelector('[data-testid="confirm-ok"]') as HTMLButtonElement).click();
+    await leaving;
+    expect(router.currentRoute.value.name).toBe('sales');
+  });
+});
