@@ -32,7 +32,8 @@ export async function startApi({ port, name, env = {} }) {
     token,
     pid: child.pid,
     dataDir,
-    databaseUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/simpul`,
+    // The same Unix socket the API uses, so hand-written baselines compete on equal terms.
+    databaseUrl: `postgres://postgres:postgres@localhost:${pgPort}/simpul?host=%2Ftmp`,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
