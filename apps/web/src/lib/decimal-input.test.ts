@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalInputText, relocaleDecimalText, typedDecimal } from './decimal-input';
+import { decimalForApi, decimalInputText, relocaleDecimalText, typedDecimal } from './decimal-input';
 
 describe('typedDecimal', () => {
   it('reads Indonesian numbers: dot for thousands, comma for decimals', () => {
@@ -27,6 +27,13 @@ describe('typedDecimal', () => {
     expect(typedDecimal('1234,567', 'en')).toBeNull();
   });
 
+  it('takes a leading plus as a positive number, once', () => {
+    expect(typedDecimal('+5', 'id')).toBe('5');
+    expect(typedDecimal('+1.500,5', 'id')).toBe('1500.5');
+    expect(typedDecimal('+-5', 'en')).toBeNull();
+    expect(typedDecimal('++5', 'en')).toBeNull();
+  });
+
   it('drops a trailing decimal separator while the number is being typed', () => {
     expect(typedDecimal('12,', 'id')).toBe('12');
     expect(typedDecimal('12.', 'en')).toBe('12');
@@ -34,7 +41,7 @@ describe('typedDecimal', () => {
   });
 
   it('refuses malformed or ambiguous text', () => {
-    for (const text of ['1.2.3,4,5', '12,5,0', '1,500.50', '1.50.000', '15.00.000', '1.5000.000', 'abc', '12a', 'Rp 1.500', '1 500', '', '-', ',5', '.5', '--1', '+1']) {
+    for (const text of ['1.2.3,4,5', '12,5,0', '1,500.50', '1.50.000', '15.00.000', '1.5000.000', 'abc', '12a', 'Rp 1.500', '1 500', '', '-', ',5', '.5', '--1', '-+1']) {
       expect(typedDecimal(text, 'id'), text).toBeNull();
     }
     for (const text of ['1,2,3.4.5', '1.500,50', '1,50,000', 'abc', '']) {
@@ -49,6 +56,22 @@ describe('typedDecimal', () => {
     expect(typedDecimal('1,5')).toBeNull();
     expect(typedDecimal('1.500,5')).toBeNull();
     expect(typedDecimal(null)).toBeNull();
+  });
+});
+
+describe('decimalForApi', () => {
+  it('sends what the locale reads as the exact decimal string', () => {
+    expect(decimalForApi(' 1.500,5 ', 'id')).toBe('1500.5');
+    expect(decimalForApi('1,500.5', 'en')).toBe('1500.5');
+    expect(decimalForApi('-2', 'id')).toBe('-2');
+    expect(decimalForApi('45000.00', 'id')).toBe('45000.00');
+  });
+
+  it('sends unreadable text trimmed, as typed, for the validation to refuse', () => {
+    expect(decimalForApi(' 1.2.3,4 ', 'id')).toBe('1.2.3,4');
+    expect(decimalForApi('0.500', 'id')).toBe('0.500');
+    expect(decimalForApi('1.500,5', 'en')).toBe('1.500,5');
+    expect(decimalForApi('  ', 'en')).toBe('');
   });
 });
 

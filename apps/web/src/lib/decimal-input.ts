@@ -52,11 +52,21 @@ export function typedDecimal(value: string | number | null | undefined, locale?:
     const plain = s.replace(/\.$/, '');
     return TYPED_DECIMAL.test(plain) ? plain : null;
   }
+  // A leading "+" is how people write an increase (stock adjustments show "+5 / -2"); it adds nothing to the value.
   const sign = s.startsWith('-') ? '-' : '';
-  const body = s.slice(sign.length);
+  const body = s.startsWith('-') || s.startsWith('+') ? s.slice(1) : s;
   if (!/^[\d.,]+$/.test(body)) return null;
   const parsed = inLocale(body, locale) ?? otherConventionDecimal(body, locale);
   return parsed === null ? null : `${sign}${parsed}`;
+}
+
+/**
+ * A typed amount as sent to the API: the exact decimal string it reads as in `locale` ("1.500,5" in Indonesian is
+ * "1500.5"), or the trimmed text as typed when it is not a number, so the DTO validation points at that field.
+ */
+export function decimalForApi(text: string, locale: AppLocale): string {
+  const trimmed = text.trim();
+  return typedDecimal(trimmed, locale) ?? trimmed;
 }
 
 /**

@@ -23,7 +23,7 @@ import type {
 } from '../api/orders';
 import { orderNumber, orderParty, orderPartyId } from '../api/orders';
 import type { AppLocale } from '../i18n';
-import { decimalInputText, relocaleDecimalText, typedDecimal } from './decimal-input';
+import { decimalForApi, decimalInputText, relocaleDecimalText, typedDecimal } from './decimal-input';
 import { jakartaToday } from './format';
 
 /** What a line picker remembers about the chosen part or service. */
@@ -206,9 +206,8 @@ export function setNumberLocale(form: OrderFormState, numberLocale: AppLocale): 
 
 /** A typed amount as sent to the API: the exact typed decimal, or the raw text so validation can point at it. */
 function amount(value: string, numberLocale: AppLocale, fallback?: string): string {
-  const trimmed = value.trim();
-  if (!trimmed && fallback !== undefined) return fallback;
-  return typedDecimal(trimmed, numberLocale) ?? trimmed;
+  if (!value.trim() && fallback !== undefined) return fallback;
+  return decimalForApi(value, numberLocale);
 }
 
 /** A line's qty, unit price and discount as decimal strings, or null while one is not a number yet. */

@@ -28,6 +28,10 @@ export interface MasterField {
   name: string;
   /** i18n key of the label. */
   label: string;
+  /**
+   * `decimal`: a money or quantity box, typed in the UI language's separators (the form shows the number-format hint)
+   * and sent as the API's decimal string (`form-values.ts`).
+   */
   input: 'text' | 'email' | 'tel' | 'textarea' | 'decimal';
   /** Sent on create only (a part's opening stock). */
   createOnly?: boolean;
@@ -118,7 +122,7 @@ export const MASTER_CONFIGS: Record<MasterResource, MasterResourceConfig> = {
     fields: [
       { name: 'kode', label: 'masterData.fields.kode', input: 'text', maxlength: 64 },
       { name: 'nama', label: 'masterData.fields.nama', input: 'text', maxlength: 200 },
-      { name: 'harga', label: 'masterData.fields.harga', input: 'decimal', hint: 'masterData.hints.decimal' },
+      { name: 'harga', label: 'masterData.fields.harga', input: 'decimal' },
       { name: 'unit', label: 'masterData.fields.unit', input: 'text', optional: true, maxlength: 32, initial: 'pcs' },
       {
         name: 'stock',
@@ -148,7 +152,7 @@ export const MASTER_CONFIGS: Record<MasterResource, MasterResourceConfig> = {
     ],
     fields: [
       { name: 'nama', label: 'masterData.fields.nama', input: 'text', maxlength: 200, span2: true },
-      { name: 'harga', label: 'masterData.fields.harga', input: 'decimal', hint: 'masterData.hints.decimal' },
+      { name: 'harga', label: 'masterData.fields.harga', input: 'decimal' },
     ],
     createDto: CreateServiceDto,
     updateDto: UpdateServiceDto,
