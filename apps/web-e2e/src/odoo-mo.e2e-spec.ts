@@ -147,4 +147,42 @@ describe('Odoo MO sync in the browser', () => {
     expect(await page.getAttribute('[data-testid="sync-run-kind"]', 'data-value')).toBe('odoo-mo');
     expect(await page.locator('[data-testid="sync-run-item"][data-status="success"]').count()).toBe(4);
   });
+
+  it('lists MOs live from Odoo only once that view is opened, filtered and paged', async () => {
+    await page.goto(`${app.baseUrl}/mo`);
+    await page.locator('[data-testid="mo-row"]').first().waitFor();
+    expect(await page.locator('[data-testid="mo-live"]').count()).toBe(0);
+
+    const odooReads: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/odoo/mo-list')) odooReads.push(req.url());
+    });
+    await page.click('[data-testid="mo-view-live"]');
+    const rows = page.locator('[data-testid="mo-live-row"]');
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain('view=live');
+    expect(odooReads).toHaveLength(1);
+    expect(await rows.count()).toBe(20);
+    // Newest first, so these were all in the sync's window: each shows the type the cache stored it under.
+    const types = await rows.evaluateAll((els) => els.map((r) => r.getAttribute('data-type')));
+    expect(types.some((type) => type === 'liquid' || type === 'device' || type === 'cartridge')).toBe(true);
+
+    const firstOfPage1 = await rows.first().getAttribute('data-number');
+    await page.click('[data-testid="mo-live"] [data-testid="pager-next"]');
+    await page.waitForFunction(
+      (first) => {
+        const row = document.querySelector('[data-testid="mo-live-row"]');
+        return row !== null && row.getAttribute('data-number') !== first && !document.querySelector('[data-testid="mo-live"] tbody.stale');
+      },
+      firstOfPage1,
+    );
+
+    await page.selectOption('[data-testid="mo-live-state-filter"]', 'done');
+    await page.waitForFunction(() => {
+      const all = Array.from(document.querySelectorAll('[data-testid="mo-live-row"]'));
+      return all.length > 0 && all.every((r) => r.getAttribute('data-state') === 'done');
+    });
+    expect(odooReads.at(-1)).toMatch(/[?&]state=done(&|$)/);
+    expect(odooReads.at(-1)).toMatch(/[?&]page=1(&|$)/);
+  });
 });

@@ -5,6 +5,8 @@ import type {
   MoSyncTypeResult,
   OdooConfigResponse,
   OdooConnectionTestResponse,
+  OdooMoItem,
+  OdooMoListQueryDto,
   UpdateOdooConfigDto,
 } from '@simpul/contracts';
 import { ApiError, api, requestEnvelope } from './client';
@@ -40,4 +42,6 @@ export const odooMoApi = {
   },
   stats: () => api.get<MoStatsResponse>('/api/admin/mo-stats'),
   search: (params: MoSearchParams = {}) => api.page<MoCacheItem>('/api/search/mo', { ...params }),
+  /** Reads Odoo live (one `search_read` page per call); 400 when Odoo is not configured, 502/504 when Odoo fails. */
+  liveList: (params: OdooMoListQueryDto = {}) => api.page<OdooMoItem>('/api/odoo/mo-list', { ...params }),
 };

@@ -1,9 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setSession } from '../api/client';
+import { ApiError } from '../api/client';
 import { installFakeFetch, json, ok, type FakeFetch } from '../test/fake-fetch';
 import { seedSession } from '../test/fixtures';
-import { useMoStore, useOdooConfigStore } from './odoo-mo';
+import { odooMoItem } from '../test/odoo-mo-fixtures';
+import { useMoLiveStore, useMoStore, useOdooConfigStore } from './odoo-mo';
 
 let net: FakeFetch | null = null;
 
@@ -91,6 +93,86 @@ describe('MO store', () => {
       production_type: 'liquid',
       state: 'done',
     });
+  });
+});
+
+describe('MO live store', () => {
+  it('reads one page from Odoo with the filters, and moves between pages', async () => {
+    net = installFakeFetch({
+      'GET /api/odoo/mo-list': (req) =>
+        ok([odooMoItem(Number(req.query.get('page')) * 100)], { page: Number(req.query.get('page')), limit: 20, total: 45, pages: 3 }),
+    });
+    const store = useMoLiveStore();
+    expect(net.calls).toHaveLength(0); // nothing is read from Odoo until asked
+
+    await store.fetch();
+    expect(Object.fromEntries(net.calls[0]?.query ?? [])).toEqual({ page: '1', limit: '20' });
+    expect(store.loaded).toBe(true);
+    expect(store.items.map((mo) => mo.odoo_id)).toEqual([100]);
+
+    await store.goToPage(3);
+    expect(net.calls.at(-1)?.query.get('page')).toBe('3');
+    await store.goToPage(9); // clamped to the last page
+    expect(net.calls.at(-1)?.query.get('page')).toBe('3');
+    expect(store.meta).toEqual({ page: 3, limit: 20, total: 45, pages: 3 });
+
+    await store.setQuery({ q: ' WH/MO/0029 ', production_type: 'cartridge', state: 'confirmed', days: 30 });
+    expect(Object.fromEntries(net.calls.at(-1)?.query ?? [])).toEqual({
+      page: '1',
+      limit: '20',
+      q: 'WH/MO/0029',
+      production_type: 'cartridge',
+      state: 'confirmed',
+      days: '30',
+    });
+
+    await store.setQuery({ days: 0, state: '' }); // "any time" and "all states" are left out
+    expect(Object.fromEntries(net.calls.at(-1)?.query ?? [])).toEqual({ page: '1', limit: '20', q: 'WH/MO/0029', production_type: 'cartridge' });
+  });
+
+  it.each([
+    [400, 'ODOO_CONFIG_MISSING', 'Odoo configuration is missing. Please configure Odoo Session ID and Base URL in Admin settings.'],
+    [502, 'ODOO_AUTH_FAILED', 'Odoo refused the login: Access Denied. Check the database name, login and API key in Admin settings.'],
+    [504, 'ODOO_TIMEOUT', 'Request timeout: Odoo did not answer within 30 s.'],
+  ])('keeps the %i %s error with its sentence, and clears it on the next good read', async (status, code, sentence) => {
+    let failing = true;
+    net = installFakeFetch({
+      'GET /api/odoo/mo-list': () =>
+        failing ? json(status, { success: false, error: sentence, code }) : ok([odooMoItem(1)], { page: 1, limit: 20, total: 1, pages: 1 }),
+    });
+    const store = useMoLiveStore();
+
+    await store.fetch();
+    expect(store.error).toBeInstanceOf(ApiError);
+    expect((store.error as ApiError).status).toBe(status);
+    expect((store.error as ApiError).code).toBe(code);
+    expect((store.error as ApiError).message).toBe(sentence);
+    expect(store.loaded).toBe(false);
+    expect(store.loading).toBe(false);
+
+    failing = false;
+    await store.fetch();
+    expect(store.error).toBeNull();
+    expect(store.items).toHaveLength(1);
+  });
+
+  it('shows only the answer to the latest request when filters change quickly', async () => {
+    const answers: Array<(res: Response) => void> = [];
+    net = installFakeFetch({
+      'GET /api/odoo/mo-list': () => new Promise<Response>((resolve) => answers.push(resolve)),
+    });
+    const store = useMoLiveStore();
+
+    const first = store.setQuery({ state: 'done' });
+    const second = store.setQuery({ state: 'confirmed' });
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]?.(ok([odooMoItem(2, { state: 'confirmed' })], { page: 1, limit: 20, total: 1, pages: 1 }));
+    await second;
+    answers[0]?.(ok([odooMoItem(1, { state: 'done' })], { page: 1, limit: 20, total: 1, pages: 1 }));
+    await first;
+
+    expect(store.items.map((mo) => mo.state)).toEqual(['confirmed']);
+    expect(store.loading).toBe(false);
   });
 });
 

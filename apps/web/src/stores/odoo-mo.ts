@@ -5,6 +5,7 @@ import type {
   MoSyncTypeResult,
   OdooConfigResponse,
   OdooConnectionTestResponse,
+  OdooMoItem,
   PageMeta,
   UpdateOdooConfigDto,
 } from '@simpul/contracts';
@@ -187,4 +188,62 @@ export const useMoStore = defineStore('odoo-mo', () => {
     goToPage,
     sync,
   };
+});
+
+export interface MoLiveQuery extends MoQuery {
+  /** Only MOs created in the last N days; 0 = any time. */
+  days: number;
+}
+
+export const DEFAULT_MO_LIVE_QUERY: MoLiveQuery = { ...DEFAULT_MO_QUERY, days: 0 };
+
+/**
+ * Manufacturing orders read live from Odoo, page by page. Nothing is fetched until asked: every call reaches Odoo,
+ * which may be slow or down (the error is the API's 400/502/504 sentence).
+ */
+export const useMoLiveStore = defineStore('odoo-mo-live', () => {
+  const query = reactive<MoLiveQuery>({ ...DEFAULT_MO_LIVE_QUERY });
+  const items = ref<OdooMoItem[]>([]);
+  const meta = ref<PageMeta>({ page: 1, limit: 20, total: 0, pages: 1 });
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  const loaded = ref(false);
+  let seq = 0;
+
+  async function fetch(): Promise<void> {
+    const mine = ++seq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const res = await odooMoApi.liveList({
+        page: query.page,
+        limit: query.limit,
+        q: query.q.trim() || undefined,
+        production_type: query.production_type || undefined,
+        state: query.state || undefined,
+        days: query.days || undefined,
+      });
+      if (mine !== seq) return;
+      items.value = res.items;
+      meta.value = res.meta;
+      loaded.value = true;
+    } catch (err) {
+      if (mine === seq) error.value = err;
+    } finally {
+      if (mine === seq) loading.value = false;
+    }
+  }
+
+  function setQuery(patch: Partial<Omit<MoLiveQuery, 'page' | 'limit'>>): Promise<void> {
+    Object.assign(query, patch);
+    query.page = 1;
+    return fetch();
+  }
+
+  function goToPage(page: number): Promise<void> {
+    query.page = Math.min(Math.max(1, page), Math.max(1, meta.value.pages));
+    return fetch();
+  }
+
+  return { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage };
 });

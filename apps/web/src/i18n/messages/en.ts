@@ -231,7 +231,6 @@ const en: MessageSchema = {
       created_at: 'Created',
     },
     hints: {
-      decimal: 'Digits without thousands separators; use a dot for decimals.',
       openingStock: 'Only when creating. After that, stock changes through orders and stock adjustments.',
     },
     customers: {
@@ -646,6 +645,20 @@ const en: MessageSchema = {
       source: 'Source',
       created: 'Created in Odoo',
       empty: 'No manufacturing orders yet. Run a sync from Odoo.',
+      view: 'Show',
+      viewCache: 'Cache',
+      viewLive: 'Live from Odoo',
+      live: {
+        intro: 'Read from Odoo right now, page by page, and not stored. Needs Odoo to be reachable; the Cache view works without it.',
+        days: 'Created',
+        anyTime: 'Any time',
+        lastDays: 'Last {n} days',
+        refresh: 'Refresh',
+        notCached: 'not in the cache yet',
+        empty: 'Odoo has no manufacturing orders.',
+        configHint: 'The live view needs the Odoo connection to be set up first.',
+        odooDownHint: 'The MOs already synced are still in the Cache view.',
+      },
     },
     settings: {
       title: 'Odoo connection',

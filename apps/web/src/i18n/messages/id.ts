@@ -229,7 +229,6 @@ const id = {
       created_at: 'Dibuat',
     },
     hints: {
-      decimal: 'Angka tanpa pemisah ribuan; pakai titik untuk desimal.',
       openingStock: 'Hanya saat membuat. Setelah itu stok berubah lewat pesanan dan penyesuaian stok.',
     },
     customers: {
@@ -644,6 +643,20 @@ const id = {
       source: 'Sumber',
       created: 'Dibuat di Odoo',
       empty: 'Belum ada perintah produksi. Jalankan sinkron dari Odoo.',
+      view: 'Tampilkan',
+      viewCache: 'Cache',
+      viewLive: 'Langsung dari Odoo',
+      live: {
+        intro: 'Dibaca dari Odoo saat ini, per halaman, dan tidak disimpan. Odoo harus bisa dihubungi; tampilan Cache tetap berfungsi tanpanya.',
+        days: 'Dibuat',
+        anyTime: 'Kapan saja',
+        lastDays: '{n} hari terakhir',
+        refresh: 'Muat ulang',
+        notCached: 'belum ada di cache',
+        empty: 'Tidak ada perintah produksi di Odoo.',
+        configHint: 'Tampilan langsung membutuhkan koneksi Odoo yang sudah diatur.',
+        odooDownHint: 'MO yang sudah disinkronkan tetap ada di tampilan Cache.',
+      },
     },
     settings: {
       title: 'Koneksi Odoo',
