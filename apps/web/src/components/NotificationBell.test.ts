@@ -1,12 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 import { defineComponent } from 'vue';
-import { createMemoryHistory, createRouter } from 'vue-router';
-import { setSession } from '../api/client';
-import { createAppI18n } from '../i18n';
 import { installFakeFetch, ok, type FakeFetch } from '../test/fake-fetch';
-import { seedSession } from '../test/fixtures';
+import { mountWithApp, routerAt, signedInTests } from '../test/mount';
 import { notification, RUN_ID } from '../test/sync-fixtures';
 import { NOTIFICATION_POLL_MS, useNotificationsStore } from '../stores/notifications';
 import NotificationBell from './NotificationBell.vue';
@@ -15,37 +11,18 @@ let net: FakeFetch | null = null;
 const Blank = defineComponent({ template: '<div />' });
 
 async function mountBell() {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+  const router = await routerAt(
+    [
       { path: '/', component: Blank },
       { path: '/sync-runs/:id', name: 'sync-run-detail', component: Blank },
       { path: '/notifications', name: 'notifications', component: Blank },
     ],
-  });
-  await router.push('/');
-  const wrapper = mount(NotificationBell, {
-    attachTo: document.body,
-    global: { plugins: [pinia, router, createAppI18n('en')] },
-  });
-  return { wrapper, router };
+    '/',
+  );
+  return { wrapper: mountWithApp(NotificationBell, { router }).wrapper, router };
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('NotificationBell', () => {
   it('shows the unread count, polls it every minute and stops when unmounted', async () => {

@@ -1,6 +1,5 @@
-import type { SaleProductLineResponse } from '@simpul/contracts';
 import { describe, expect, it } from 'vitest';
-import { customer, part, saleOrder, uuid } from '../test/order-fixtures';
+import { customer, part, saleOrder, saleProductLine, uuid } from '../test/order-fixtures';
 import {
   applyParty,
   applyPickedItem,
@@ -16,22 +15,6 @@ import {
 
 const NOW = new Date('2025-03-01T03:00:00Z');
 
-function productLine(patch: Partial<SaleProductLineResponse> = {}): SaleProductLineResponse {
-  return {
-    id: uuid(501),
-    line_number: 1,
-    description: 'Part 1',
-    qty: '2.00',
-    unit_price: '1500000.50',
-    discount: '0.00',
-    line_total: '3000001.00',
-    hpp: null,
-    product_id: part(1).id,
-    product: { id: part(1).id, kode: 'P-1', nama: 'Part 1', harga: '1500000.50' },
-    ...patch,
-  } as SaleProductLineResponse;
-}
-
 /** A loaded draft with one part line. */
 function loadedOrder() {
   return saleOrder({
@@ -39,7 +22,7 @@ function loadedOrder() {
     lines_total: '3000001.00',
     tax: '330000.11',
     total: '3330001.11',
-    product_lines: [productLine()],
+    product_lines: [saleProductLine()],
   });
 }
 

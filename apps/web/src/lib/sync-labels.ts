@@ -16,3 +16,9 @@ export function countEntries(counts: Record<string, number> | null | undefined):
   const entries = Object.entries(counts ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
   return [...entries.filter(([, n]) => n > 0), ...entries.filter(([, n]) => n <= 0)];
 }
+
+/** An Odoo MO state in words ("In progress"); an unknown one as sent, none as a dash. */
+export function moStateLabel(state: string | null, t: Translate, te: Exists): string {
+  if (!state) return '—';
+  return te(`odoo.states.${state}`) ? t(`odoo.states.${state}`) : state;
+}

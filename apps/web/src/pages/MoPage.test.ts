@@ -1,12 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import { h } from 'vue';
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
-import { setSession } from '../api/client';
-import { createAppI18n } from '../i18n';
 import { installFakeFetch, json, ok, type FakeFetch, type FakeHandler } from '../test/fake-fetch';
-import { seedSession } from '../test/fixtures';
+import { mountRoute, signedInTests } from '../test/mount';
 import { odooMoItem } from '../test/odoo-mo-fixtures';
 import MoPage from './MoPage.vue';
 
@@ -34,39 +30,19 @@ function cacheRoutes(live: FakeHandler): Record<string, FakeHandler> {
   };
 }
 
-async function mountPage(path = '/mo') {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+function mountPage(path = '/mo') {
+  return mountRoute(
+    [
       { path: '/mo', name: 'odoo-mo', component: MoPage },
       { path: '/sync-runs', name: 'sync-runs', component: Blank },
       { path: '/sync-runs/:id', name: 'sync-run-detail', component: Blank },
       { path: '/admin/odoo', name: 'odoo-settings', component: Blank },
     ],
-  });
-  await router.push(path);
-  const wrapper = mount(RouterView, {
-    attachTo: document.body,
-    global: { plugins: [pinia, router, createAppI18n('en')] },
-  });
-  await flushPromises();
-  return { wrapper, router };
+    path,
+  );
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('MoPage live view', () => {
   it('reads Odoo only when the live view is opened, and again on refresh', async () => {

@@ -1,14 +1,10 @@
-import type { SaleProductLineResponse } from '@simpul/contracts';
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import { h } from 'vue';
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
-import { setSession } from '../api/client';
-import { createAppI18n, type AppLocale } from '../i18n';
+import type { AppLocale } from '../i18n';
 import { installFakeFetch, ok, type FakeFetch } from '../test/fake-fetch';
-import { seedSession } from '../test/fixtures';
-import { part, saleOrder, uuid } from '../test/order-fixtures';
+import { mountRoute, signedInTests } from '../test/mount';
+import { saleOrder, saleProductLine, uuid } from '../test/order-fixtures';
 import OrderEditorPage from './OrderEditorPage.vue';
 
 let net: FakeFetch | null = null;
@@ -17,55 +13,25 @@ const ORDER_ID = uuid(900);
 const LINE_ID = uuid(501);
 
 function draft(qty = '2.00', lineTotal = '3000001.00') {
-  const line = {
-    id: LINE_ID,
-    line_number: 1,
-    description: 'Part 1',
-    qty,
-    unit_price: '1500000.50',
-    discount: '0.00',
-    line_total: lineTotal,
-    hpp: null,
-    product_id: part(1).id,
-    product: { id: part(1).id, kode: 'P-1', nama: 'Part 1', harga: '1500000.50' },
-  } as SaleProductLineResponse;
+  const line = saleProductLine({ id: LINE_ID, qty, line_total: lineTotal });
   return saleOrder({ subtotal: lineTotal, lines_total: lineTotal, total: lineTotal, product_lines: [line] });
 }
 
-async function mountEditor(locale: AppLocale) {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+function mountEditor(locale: AppLocale) {
+  return mountRoute(
+    [
       { path: '/sales', name: 'sales', component: Blank },
       { path: '/sales/:id', name: 'sale-detail', component: Blank },
       { path: '/sales/:id/edit', name: 'sale-edit', component: OrderEditorPage, props: (to) => ({ kind: 'sale', id: String(to.params['id']) }) },
     ],
-  });
-  await router.push(`/sales/${ORDER_ID}/edit`);
-  const wrapper = mount(RouterView, {
-    attachTo: document.body,
-    global: { plugins: [pinia, router, createAppI18n(locale)] },
-  });
-  await flushPromises();
-  return { wrapper, router };
+    `/sales/${ORDER_ID}/edit`,
+    locale,
+  );
 }
 
 const leaveDialog = () => document.body.querySelector('[role="dialog"]');
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('OrderEditorPage', () => {
   it('leaves an untouched draft without asking', async () => {

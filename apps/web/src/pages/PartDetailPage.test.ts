@@ -1,13 +1,10 @@
 import { money, toMoneyString, type PartResponse, type StockAdjustmentDto } from '@simpul/contracts';
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import { h } from 'vue';
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
-import { setSession } from '../api/client';
-import { createAppI18n, setLocale, type AppLocale } from '../i18n';
+import { setLocale, type AppLocale } from '../i18n';
 import { installFakeFetch, ok, type FakeFetch } from '../test/fake-fetch';
-import { seedSession } from '../test/fixtures';
+import { mountRoute, signedInTests } from '../test/mount';
 import { part } from '../test/order-fixtures';
 import PartDetailPage from './PartDetailPage.vue';
 
@@ -31,39 +28,22 @@ function partApi() {
   });
 }
 
-async function mountPage(locale: AppLocale) {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+function mountPage(locale: AppLocale) {
+  return mountRoute(
+    [
       { path: '/master/parts', name: 'parts', component: Blank },
       { path: '/master/parts/:id', name: 'part-detail', component: PartDetailPage, props: (to) => ({ id: String(to.params['id']) }) },
       { path: '/sales/:id', name: 'sale-detail', component: Blank },
       { path: '/purchases/:id', name: 'purchase-detail', component: Blank },
     ],
-  });
-  await router.push(`/master/parts/${PART.id}`);
-  const i18n = createAppI18n(locale);
-  const wrapper = mount(RouterView, { attachTo: document.body, global: { plugins: [pinia, router, i18n] } });
-  await flushPromises();
-  return { wrapper, i18n };
+    `/master/parts/${PART.id}`,
+    locale,
+  );
 }
 
 const adjustBody = () => net?.callsTo('POST', `${base}/adjust-stock`).map((c) => c.body);
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('PartDetailPage stock adjustment', () => {
   it('reads Indonesian separators and sends the exact decimal string', async () => {

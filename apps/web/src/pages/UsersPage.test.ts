@@ -1,36 +1,17 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setSession } from '../api/client';
-import { createAppI18n } from '../i18n';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 import { fail, installFakeFetch, ok, type FakeFetch } from '../test/fake-fetch';
-import { seedSession, userRow } from '../test/fixtures';
+import { userRow } from '../test/fixtures';
+import { mountWithApp, signedInTests } from '../test/mount';
 import UsersPage from './UsersPage.vue';
 
 let net: FakeFetch | null = null;
 
 function mountPage() {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  return mount(UsersPage, {
-    attachTo: document.body,
-    global: { plugins: [pinia, createAppI18n('en')], stubs: { teleport: true } },
-  });
+  return mountWithApp(UsersPage, { stubTeleport: true }).wrapper;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('UsersPage', () => {
   it('renders rows, pagination and debounced server-side search', async () => {

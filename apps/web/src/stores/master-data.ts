@@ -1,7 +1,8 @@
 import type { PageMeta, PartResponse, StockAdjustmentDto, StockMoveResponse } from '@simpul/contracts';
 import { defineStore } from 'pinia';
-import { reactive, ref, type Ref } from 'vue';
+import { ref } from 'vue';
 import { masterDataApi, type MasterRecordMap, type MasterResource, type MasterWrite } from '../api/master-data';
+import { emptyPageMeta, usePagedList } from './paged-list';
 
 export interface MasterQuery {
   page: number;
@@ -25,54 +26,17 @@ export function defaultMasterQuery(resource: MasterResource): MasterQuery {
   return { page: 1, limit: 20, q: '', sort: DEFAULT_MASTER_SORT[resource], order: 'asc', filters: {} };
 }
 
-function emptyMeta(limit: number): PageMeta {
-  return { page: 1, limit, total: 0, pages: 1 };
-}
-
 function defineMasterDataStore<R extends MasterResource>(resource: R) {
   return defineStore(`master-data-${resource}`, () => {
-    const query = reactive<MasterQuery>(defaultMasterQuery(resource));
-    const items = ref([]) as Ref<MasterRecordMap[R][]>;
-    const meta = ref<PageMeta>(emptyMeta(query.limit));
-    const loading = ref(false);
-    const error = ref<unknown>(null);
-    const loaded = ref(false);
-    let seq = 0;
-
-    async function fetch(): Promise<void> {
-      const mine = ++seq;
-      loading.value = true;
-      error.value = null;
-      try {
-        const { filters, ...params } = query;
-        const res = await masterDataApi.list(resource, { ...params, q: query.q.trim() || undefined }, filters);
-        if (mine !== seq) return; // a newer query has started; drop this answer
-        items.value = res.items;
-        meta.value = res.meta;
-        loaded.value = true;
-      } catch (err) {
-        if (mine !== seq) return;
-        error.value = err;
-      } finally {
-        if (mine === seq) loading.value = false;
-      }
-    }
-
-    /** Changes the query and reloads. Any change other than `page` goes back to page 1. */
-    function setQuery(patch: Partial<MasterQuery>): Promise<void> {
-      Object.assign(query, patch);
-      if (patch.page === undefined) query.page = 1;
-      return fetch();
-    }
+    const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset } = usePagedList(
+      ({ filters, ...params }: MasterQuery) => masterDataApi.list(resource, { ...params, q: params.q.trim() || undefined }, filters),
+      defaultMasterQuery(resource),
+    );
 
     /** Same column flips the order; a new column starts ascending. */
     function toggleSort(column: string): Promise<void> {
       if (query.sort === column) return setQuery({ order: query.order === 'asc' ? 'desc' : 'asc' });
       return setQuery({ sort: column, order: 'asc' });
-    }
-
-    function goToPage(page: number): Promise<void> {
-      return setQuery({ page: Math.min(Math.max(1, page), Math.max(1, meta.value.pages)) });
     }
 
     async function create(dto: MasterWrite): Promise<MasterRecordMap[R]> {
@@ -101,13 +65,6 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
       return setQuery({ filters: value ? { ...rest, [param]: value } : rest });
     }
 
-    function reset(): void {
-      Object.assign(query, defaultMasterQuery(resource));
-      items.value = [];
-      loaded.value = false;
-      error.value = null;
-    }
-
     return { resource, query, items, meta, loading, error, loaded, fetch, setQuery, setFilter, toggleSort, goToPage, create, update, remove, reset };
   });
 }
@@ -134,7 +91,7 @@ export const usePartDetailStore = defineStore('part-detail', () => {
   const error = ref<unknown>(null);
 
   const moves = ref<StockMoveResponse[]>([]);
-  const movesMeta = ref<PageMeta>(emptyMeta(20));
+  const movesMeta = ref<PageMeta>(emptyPageMeta(20));
   const movesPage = ref(1);
   const movesLoading = ref(false);
   const movesError = ref<unknown>(null);

@@ -1,7 +1,8 @@
-import type { NotificationResponse, PageMeta } from '@simpul/contracts';
+import type { NotificationResponse, Page } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { notificationsApi } from '../api/notifications';
+import { usePagedFetch } from './paged-list';
 
 /** How often the top bar asks for the unread count. */
 export const NOTIFICATION_POLL_MS = 60_000;
@@ -16,17 +17,12 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const recentLoading = ref(false);
   const recentError = ref<unknown>(null);
 
-  const items = ref<NotificationResponse[]>([]);
-  const meta = ref<PageMeta>({ page: 1, limit: 20, total: 0, pages: 1 });
   const page = ref(1);
   const unreadOnly = ref(false);
-  const loading = ref(false);
-  const error = ref<unknown>(null);
-  const loaded = ref(false);
+  const { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage } = usePagedFetch(loadPage, page, 20);
 
   let timer: ReturnType<typeof setInterval> | null = null;
   let unreadSeq = 0;
-  let listSeq = 0;
 
   /** Re-reads the unread count. Failures keep the last count: a missed poll is not worth an error message. */
   async function refreshUnread(): Promise<void> {
@@ -74,32 +70,14 @@ export const useNotificationsStore = defineStore('notifications', () => {
     void refreshUnread();
   }
 
-  async function fetch(): Promise<void> {
-    const mine = ++listSeq;
-    loading.value = true;
-    error.value = null;
-    try {
-      const res = await notificationsApi.list({ page: page.value, limit: meta.value.limit, unread: unreadOnly.value ? 'true' : undefined });
-      if (mine !== listSeq) return;
-      items.value = res.items;
-      meta.value = res.meta;
-      loaded.value = true;
-    } catch (err) {
-      if (mine === listSeq) error.value = err;
-    } finally {
-      if (mine === listSeq) loading.value = false;
-    }
+  /** The page asked for, at the limit of the last answer (20 until the first one). */
+  function loadPage(): Promise<Page<NotificationResponse>> {
+    return notificationsApi.list({ page: page.value, limit: meta.value.limit, unread: unreadOnly.value ? 'true' : undefined });
   }
 
   function setUnreadOnly(value: boolean): Promise<void> {
     unreadOnly.value = value;
-    page.value = 1;
-    return fetch();
-  }
-
-  function goToPage(target: number): Promise<void> {
-    page.value = Math.min(Math.max(1, target), Math.max(1, meta.value.pages));
-    return fetch();
+    return fetchFirstPage();
   }
 
   function stamp(ids: Set<string> | null, at: string): void {

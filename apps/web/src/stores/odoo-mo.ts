@@ -1,18 +1,17 @@
 import type {
-  MoCacheItem,
   MoStatsResponse,
   MoSyncResponse,
   MoSyncTypeResult,
   OdooConfigResponse,
   OdooConnectionTestResponse,
-  OdooMoItem,
-  PageMeta,
+  Page,
   UpdateOdooConfigDto,
 } from '@simpul/contracts';
 import { defineStore } from 'pinia';
-import { reactive, ref } from 'vue';
+import { ref } from 'vue';
 import { odooMoApi, syncResultsFromError } from '../api/odoo-mo';
 import { useNotificationsStore } from './notifications';
+import { usePagedList } from './paged-list';
 
 /** The Odoo connection settings: load, save (partial), test. */
 export const useOdooConfigStore = defineStore('odoo-config', () => {
@@ -81,19 +80,38 @@ export interface MoQuery {
 
 export const DEFAULT_MO_QUERY: MoQuery = { q: '', production_type: '', state: '', page: 1, limit: 20 };
 
+/** The filters both MO lists share, as the API's parameters (empty ones left out). */
+function moListParams(query: MoQuery) {
+  return {
+    page: query.page,
+    limit: query.limit,
+    q: query.q.trim() || undefined,
+    production_type: query.production_type || undefined,
+    state: query.state || undefined,
+  };
+}
+
+/** A paged MO list (the cache's or Odoo's): any change of search or filters starts again at page 1. */
+function useMoList<Query extends MoQuery, Item>(load: (query: Query) => Promise<Page<Item>>, defaults: Query) {
+  const { query, items, meta, loading, error, loaded, fetch, setQuery: patchQuery, goToPage } = usePagedList(load, defaults);
+
+  function setQuery(patch: Partial<Omit<Query, 'page' | 'limit'>>): Promise<void> {
+    return patchQuery(patch as Partial<Query>);
+  }
+
+  return { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage };
+}
+
 /** Manufacturing orders: the cache search, the stats and the manual sync. */
 export const useMoStore = defineStore('odoo-mo', () => {
   const stats = ref<MoStatsResponse | null>(null);
   const statsLoading = ref(false);
   const statsError = ref<unknown>(null);
 
-  const query = reactive<MoQuery>({ ...DEFAULT_MO_QUERY });
-  const items = ref<MoCacheItem[]>([]);
-  const meta = ref<PageMeta>({ page: 1, limit: 20, total: 0, pages: 1 });
-  const loading = ref(false);
-  const error = ref<unknown>(null);
-  const loaded = ref(false);
-  let seq = 0;
+  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = useMoList(
+    (q: MoQuery) => odooMoApi.search(moListParams(q)),
+    DEFAULT_MO_QUERY,
+  );
 
   const syncing = ref(false);
   const syncResult = ref<MoSyncResponse | null>(null);
@@ -111,40 +129,6 @@ export const useMoStore = defineStore('odoo-mo', () => {
     } finally {
       statsLoading.value = false;
     }
-  }
-
-  async function fetch(): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
-    error.value = null;
-    try {
-      const res = await odooMoApi.search({
-        page: query.page,
-        limit: query.limit,
-        q: query.q.trim() || undefined,
-        production_type: query.production_type || undefined,
-        state: query.state || undefined,
-      });
-      if (mine !== seq) return;
-      items.value = res.items;
-      meta.value = res.meta;
-      loaded.value = true;
-    } catch (err) {
-      if (mine === seq) error.value = err;
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
-  }
-
-  function setQuery(patch: Partial<Omit<MoQuery, 'page' | 'limit'>>): Promise<void> {
-    Object.assign(query, patch);
-    query.page = 1;
-    return fetch();
-  }
-
-  function goToPage(page: number): Promise<void> {
-    query.page = Math.min(Math.max(1, page), Math.max(1, meta.value.pages));
-    return fetch();
   }
 
   /** Runs the manual sync once; afterwards the stats and the list are reloaded. */
@@ -201,49 +185,6 @@ export const DEFAULT_MO_LIVE_QUERY: MoLiveQuery = { ...DEFAULT_MO_QUERY, days: 0
  * Manufacturing orders read live from Odoo, page by page. Nothing is fetched until asked: every call reaches Odoo,
  * which may be slow or down (the error is the API's 400/502/504 sentence).
  */
-export const useMoLiveStore = defineStore('odoo-mo-live', () => {
-  const query = reactive<MoLiveQuery>({ ...DEFAULT_MO_LIVE_QUERY });
-  const items = ref<OdooMoItem[]>([]);
-  const meta = ref<PageMeta>({ page: 1, limit: 20, total: 0, pages: 1 });
-  const loading = ref(false);
-  const error = ref<unknown>(null);
-  const loaded = ref(false);
-  let seq = 0;
-
-  async function fetch(): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
-    error.value = null;
-    try {
-      const res = await odooMoApi.liveList({
-        page: query.page,
-        limit: query.limit,
-        q: query.q.trim() || undefined,
-        production_type: query.production_type || undefined,
-        state: query.state || undefined,
-        days: query.days || undefined,
-      });
-      if (mine !== seq) return;
-      items.value = res.items;
-      meta.value = res.meta;
-      loaded.value = true;
-    } catch (err) {
-      if (mine === seq) error.value = err;
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
-  }
-
-  function setQuery(patch: Partial<Omit<MoLiveQuery, 'page' | 'limit'>>): Promise<void> {
-    Object.assign(query, patch);
-    query.page = 1;
-    return fetch();
-  }
-
-  function goToPage(page: number): Promise<void> {
-    query.page = Math.min(Math.max(1, page), Math.max(1, meta.value.pages));
-    return fetch();
-  }
-
-  return { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage };
-});
+export const useMoLiveStore = defineStore('odoo-mo-live', () =>
+  useMoList((q: MoLiveQuery) => odooMoApi.liveList({ ...moListParams(q), days: q.days || undefined }), DEFAULT_MO_LIVE_QUERY),
+);

@@ -1,6 +1,6 @@
-import type { OrderKind, OrderStatus, PageMeta, PartySummary, StockShortage } from '@simpul/contracts';
+import type { OrderKind, OrderStatus, PartySummary, StockShortage } from '@simpul/contracts';
 import { defineStore } from 'pinia';
-import { reactive, ref, type Ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import { ApiError, saveFile } from '../api/client';
 import {
   ordersApi,
@@ -13,6 +13,7 @@ import {
 } from '../api/orders';
 import { jakartaToday } from '../lib/format';
 import { orderSummary, planDraftUpdate, toCreateDto, type OrderFormState } from '../lib/order-form';
+import { usePagedList } from './paged-list';
 
 export interface OrderQuery {
   page: number;
@@ -72,40 +73,13 @@ function defineOrdersStore<K extends OrderKind>(kind: K) {
     const api = ordersApi(kind);
 
     // ---- list --------------------------------------------------------------------------------------------
-    const query = reactive<OrderQuery>({ ...DEFAULT_ORDER_QUERY });
+    const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = usePagedList(
+      (q: OrderQuery) => api.list(listParams(q)),
+      DEFAULT_ORDER_QUERY,
+    );
     /** The party chosen in the filter, kept for its label. */
     const partyFilter = ref<PartySummary | null>(null);
-    const items = ref([]) as Ref<OrderOf<K>[]>;
-    const meta = ref<PageMeta>({ page: 1, limit: DEFAULT_ORDER_QUERY.limit, total: 0, pages: 1 });
-    const loading = ref(false);
-    const error = ref<unknown>(null);
-    const loaded = ref(false);
     const exporting = ref(false);
-    let seq = 0;
-
-    async function fetch(): Promise<void> {
-      const mine = ++seq;
-      loading.value = true;
-      error.value = null;
-      try {
-        const res = await api.list(listParams(query));
-        if (mine !== seq) return;
-        items.value = res.items;
-        meta.value = res.meta;
-        loaded.value = true;
-      } catch (err) {
-        if (mine !== seq) return;
-        error.value = err;
-      } finally {
-        if (mine === seq) loading.value = false;
-      }
-    }
-
-    function setQuery(patch: Partial<OrderQuery>): Promise<void> {
-      Object.assign(query, patch);
-      if (patch.page === undefined) query.page = 1;
-      return fetch();
-    }
 
     function setPartyFilter(party: PartySummary | null): Promise<void> {
       partyFilter.value = party;
@@ -120,10 +94,6 @@ function defineOrdersStore<K extends OrderKind>(kind: K) {
     function toggleSort(column: OrderSort): Promise<void> {
       if (query.sort === column) return setQuery({ order: query.order === 'asc' ? 'desc' : 'asc' });
       return setQuery({ sort: column, order: 'asc' });
-    }
-
-    function goToPage(page: number): Promise<void> {
-      return setQuery({ page: Math.min(Math.max(1, page), Math.max(1, meta.value.pages)) });
     }
 
     /** Downloads the list with the current filters and sort as XLSX. */

@@ -1,7 +1,8 @@
-import type { PageMeta, SyncRunDetailResponse, SyncRunResponse, SyncTrigger } from '@simpul/contracts';
+import type { SyncRunDetailResponse, SyncTrigger } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { syncRunsApi } from '../api/sync-runs';
+import { usePagedFetch } from './paged-list';
 
 /** Kinds of sync the history knows how to name; others still list, under their raw kind. */
 export const SYNC_KINDS = ['parts-po', 'odoo-mo'] as const;
@@ -13,53 +14,26 @@ export interface SyncRunFilters {
 
 export const EMPTY_SYNC_RUN_FILTERS: SyncRunFilters = { kind: '', trigger: '' };
 
-function emptyMeta(limit: number): PageMeta {
-  return { page: 1, limit, total: 0, pages: 1 };
-}
-
 /** The run history list (every kind of sync), filtered by kind and trigger. */
 export const useSyncRunsStore = defineStore('sync-runs', () => {
   const filters = reactive<SyncRunFilters>({ ...EMPTY_SYNC_RUN_FILTERS });
   const page = ref(1);
   const limit = ref(20);
-  const items = ref<SyncRunResponse[]>([]);
-  const meta = ref<PageMeta>(emptyMeta(20));
-  const loading = ref(false);
-  const error = ref<unknown>(null);
-  const loaded = ref(false);
-  let seq = 0;
-
-  async function fetch(): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
-    error.value = null;
-    try {
-      const res = await syncRunsApi.list({
+  const { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage } = usePagedFetch(
+    () =>
+      syncRunsApi.list({
         page: page.value,
         limit: limit.value,
         kind: filters.kind || undefined,
         trigger: filters.trigger || undefined,
-      });
-      if (mine !== seq) return;
-      items.value = res.items;
-      meta.value = res.meta;
-      loaded.value = true;
-    } catch (err) {
-      if (mine === seq) error.value = err;
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
-  }
+      }),
+    page,
+    limit.value,
+  );
 
   function setFilters(next: Partial<SyncRunFilters>): Promise<void> {
     Object.assign(filters, next);
-    page.value = 1;
-    return fetch();
-  }
-
-  function goToPage(target: number): Promise<void> {
-    page.value = Math.min(Math.max(1, target), Math.max(1, meta.value.pages));
-    return fetch();
+    return fetchFirstPage();
   }
 
   return { filters, page, limit, items, meta, loading, error, loaded, fetch, setFilters, goToPage };

@@ -14,6 +14,9 @@ export interface FakeRequest {
 
 export type FakeHandler = (req: FakeRequest) => Response | Promise<Response>;
 
+/** The check of the fake installed last, for `checkFakeFetch`. */
+let checkInstalled: (() => void) | null = null;
+
 export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
@@ -57,16 +60,26 @@ export function installFakeFetch(routes: Record<string, FakeHandler>) {
 
   vi.stubGlobal('fetch', fake);
 
+  function assertNoUnexpected(): void {
+    if (unexpected.length) throw new Error(unexpected.join('\n'));
+  }
+  checkInstalled = assertNoUnexpected;
+
   return {
     fake,
     calls,
     callsTo(method: string, path: string): FakeRequest[] {
       return calls.filter((c) => c.method === method && c.path === path);
     },
-    assertNoUnexpected(): void {
-      if (unexpected.length) throw new Error(unexpected.join('\n'));
-    },
+    assertNoUnexpected,
   };
+}
+
+/** After a test: throws if the fake installed last was called on a route it does not answer. Forgets it either way. */
+export function checkFakeFetch(): void {
+  const check = checkInstalled;
+  checkInstalled = null;
+  check?.();
 }
 
 export type FakeFetch = ReturnType<typeof installFakeFetch>;

@@ -1,4 +1,4 @@
-import type { PartResponse, PartySummary, SaleOrderResponse, ServiceResponse } from '@simpul/contracts';
+import type { PartResponse, PartySummary, SaleOrderResponse, SaleProductLineResponse, ServiceResponse } from '@simpul/contracts';
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -34,6 +34,23 @@ export function service(n: number, patch: Partial<ServiceResponse> = {}): Servic
     updated_at: '2025-01-02T03:04:05.000Z',
     ...patch,
   };
+}
+
+/** Line 1 of a sale: two of part 1 at 1,500,000.50. */
+export function saleProductLine(patch: Partial<SaleProductLineResponse> = {}): SaleProductLineResponse {
+  return {
+    id: uuid(501),
+    line_number: 1,
+    description: 'Part 1',
+    qty: '2.00',
+    unit_price: '1500000.50',
+    discount: '0.00',
+    line_total: '3000001.00',
+    hpp: null,
+    product_id: part(1).id,
+    product: { id: part(1).id, kode: 'P-1', nama: 'Part 1', harga: '1500000.50' },
+    ...patch,
+  } as SaleProductLineResponse;
 }
 
 export function saleOrder(patch: Partial<SaleOrderResponse> = {}): SaleOrderResponse {

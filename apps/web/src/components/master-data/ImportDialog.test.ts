@@ -1,10 +1,8 @@
 import type { ImportPreviewResponse } from '@simpul/contracts';
-import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setSession } from '../../api/client';
-import { createAppI18n } from '../../i18n';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import { installFakeFetch, json, ok, type FakeFetch } from '../../test/fake-fetch';
-import { seedSession } from '../../test/fixtures';
+import { mountWithApp, signedInTests } from '../../test/mount';
 import ImportDialog from './ImportDialog.vue';
 
 let net: FakeFetch | null = null;
@@ -32,11 +30,7 @@ const clean: ImportPreviewResponse = {
 };
 
 function mountDialog() {
-  return mount(ImportDialog, {
-    props: { resource: 'parts', title: 'Import parts' },
-    attachTo: document.body,
-    global: { plugins: [createAppI18n('en')], stubs: { teleport: true } },
-  });
+  return mountWithApp(ImportDialog, { props: { resource: 'parts', title: 'Import parts' }, stubTeleport: true }).wrapper;
 }
 
 async function chooseFile(wrapper: ReturnType<typeof mountDialog>, name = 'parts.csv') {
@@ -48,18 +42,7 @@ async function chooseFile(wrapper: ReturnType<typeof mountDialog>, name = 'parts
   return file;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('ImportDialog', () => {
   it('previews the file and keeps the import disabled while rows have errors', async () => {

@@ -1,11 +1,9 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setSession } from '../../api/client';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import type { MasterRecord, MasterResource } from '../../api/master-data';
-import { createAppI18n, setLocale, type AppLocale } from '../../i18n';
+import { setLocale, type AppLocale } from '../../i18n';
 import { installFakeFetch, ok, type FakeFetch } from '../../test/fake-fetch';
-import { seedSession } from '../../test/fixtures';
+import { mountWithApp, signedInTests } from '../../test/mount';
 import { part, service } from '../../test/order-fixtures';
 import MasterDataFormDialog from './MasterDataFormDialog.vue';
 import { MASTER_CONFIGS } from './resources';
@@ -13,31 +11,12 @@ import { MASTER_CONFIGS } from './resources';
 let net: FakeFetch | null = null;
 
 function mountForm(resource: MasterResource, locale: AppLocale, record: MasterRecord | null = null) {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const i18n = createAppI18n(locale);
-  const wrapper = mount(MasterDataFormDialog, {
-    props: { config: MASTER_CONFIGS[resource], record },
-    attachTo: document.body,
-    global: { plugins: [pinia, i18n], stubs: { teleport: true } },
-  });
-  return { wrapper, i18n };
+  return mountWithApp(MasterDataFormDialog, { props: { config: MASTER_CONFIGS[resource], record }, locale, stubTeleport: true });
 }
 
 const box = (wrapper: ReturnType<typeof mountForm>['wrapper'], name: string) => wrapper.find<HTMLInputElement>(`[name="${name}"]`);
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('MasterDataFormDialog', () => {
   it('creates a part from Indonesian amounts as canonical decimal strings', async () => {

@@ -1,12 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import { defineComponent } from 'vue';
-import { createMemoryHistory, createRouter } from 'vue-router';
-import { setSession } from '../../api/client';
-import { createAppI18n } from '../../i18n';
 import { deferred, fail, installFakeFetch, ok, type FakeFetch } from '../../test/fake-fetch';
-import { seedSession } from '../../test/fixtures';
+import { mountWithApp, routerAt, signedInTests } from '../../test/mount';
 import { executeBody, previewBody, previewItem, RUN_ID } from '../../test/sync-fixtures';
 import PartsSyncDialog from './PartsSyncDialog.vue';
 
@@ -14,34 +10,17 @@ let net: FakeFetch | null = null;
 const Blank = defineComponent({ template: '<div />' });
 
 async function mountDialog() {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
+  const router = await routerAt(
+    [
       { path: '/', component: Blank },
       { path: '/sync-runs/:id', name: 'sync-run-detail', component: Blank },
     ],
-  });
-  await router.push('/');
-  return mount(PartsSyncDialog, {
-    attachTo: document.body,
-    global: { plugins: [pinia, router, createAppI18n('en')], stubs: { teleport: true } },
-  });
+    '/',
+  );
+  return mountWithApp(PartsSyncDialog, { router, stubTeleport: true }).wrapper;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-  document.body.innerHTML = '';
-});
+signedInTests();
 
 describe('PartsSyncDialog', () => {
   it('shows counts per status, filters by status, then syncs with a progress indicator and shows the result', async () => {
