@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiSuccess, FieldError, LoginResponse, PageMeta } from '@simpul/contracts';
+import type { ApiErrorBody, ApiSuccess, FieldError, LoginResponse, Page } from '@simpul/contracts';
 import {
   readStoredSession,
   sessionFromLogin,
@@ -35,11 +35,6 @@ export class ApiError extends Error {
   get isNetworkError(): boolean {
     return this.status === 0;
   }
-}
-
-export interface Paginated<T> {
-  items: T[];
-  meta: PageMeta;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -287,7 +282,7 @@ export const api = {
   upload: <T>(path: string, form: FormData, query?: Query, opts: Omit<RequestOptions, 'body' | 'query'> = {}) =>
     request<T>('POST', path, { ...opts, query, body: form }),
   download: (path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) => requestFile(path, query, opts),
-  async page<T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query'> = {}): Promise<Paginated<T>> {
+  async page<T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query'> = {}): Promise<Page<T>> {
     const env = await requestEnvelope<T[]>('GET', path, { ...opts, query });
     const items = env.data;
     const meta = env.meta ?? { page: 1, limit: items.length, total: items.length, pages: 1 };

@@ -1,13 +1,14 @@
 import type {
   ImportEntity,
   ImportPreviewResponse,
+  Page,
   PartResponse,
   PartyResponse,
   ServiceResponse,
   StockAdjustmentDto,
   StockMoveResponse,
 } from '@simpul/contracts';
-import { api, type DownloadedFile, type Paginated } from './client';
+import { api, type DownloadedFile } from './client';
 
 export type MasterResource = ImportEntity;
 
@@ -46,7 +47,7 @@ export const masterDataApi = {
     resource: R,
     params: MasterListParams = {},
     filters: Record<string, string> = {},
-  ): Promise<Paginated<MasterRecordMap[R]>> => api.page<MasterRecordMap[R]>(base(resource), { ...filters, ...params }),
+  ): Promise<Page<MasterRecordMap[R]>> => api.page<MasterRecordMap[R]>(base(resource), { ...filters, ...params }),
   get: <R extends MasterResource>(resource: R, id: string) => api.get<MasterRecordMap[R]>(one(resource, id)),
   create: <R extends MasterResource>(resource: R, dto: MasterWrite) => api.post<MasterRecordMap[R]>(base(resource), dto),
   update: <R extends MasterResource>(resource: R, id: string, dto: MasterWrite) =>

@@ -3,6 +3,7 @@ import type {
   CreateSaleOrderDto,
   OrderKind,
   OrderStatus,
+  Page,
   PartySummary,
   ProductLineDto,
   PurchaseLineDto,
@@ -15,7 +16,7 @@ import type {
   UpdatePurchaseOrderDto,
   UpdateSaleOrderDto,
 } from '@simpul/contracts';
-import { api, type DownloadedFile, type Paginated } from './client';
+import { api, type DownloadedFile } from './client';
 
 export type { OrderKind };
 
@@ -69,7 +70,7 @@ export function ordersApi<K extends OrderKind>(kind: K) {
   const lines = (lineKind: LineKind) => `${base}/${lineKind}-lines`;
   return {
     kind,
-    list: (params: OrderListParams = {}): Promise<Paginated<OrderOf<K>>> => api.page<OrderOf<K>>(base, { ...params }),
+    list: (params: OrderListParams = {}): Promise<Page<OrderOf<K>>> => api.page<OrderOf<K>>(base, { ...params }),
     get: (id: string) => api.get<OrderOf<K>>(one(id)),
     create: (dto: CreateOrderDto) => api.post<OrderOf<K>>(base, dto),
     update: (id: string, dto: UpdateOrderDto) => api.patch<OrderOf<K>>(one(id), dto),

@@ -2,7 +2,7 @@ import type { PageMeta, PartResponse, StockAdjustmentDto, StockMoveResponse } fr
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { masterDataApi, type MasterRecordMap, type MasterResource, type MasterWrite } from '../api/master-data';
-import { emptyPageMeta, usePagedList } from './paged-list';
+import { emptyPageMeta, usePagedList, useSortToggle } from './paged-list';
 
 export interface MasterQuery {
   page: number;
@@ -34,10 +34,7 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
     );
 
     /** Same column flips the order; a new column starts ascending. */
-    function toggleSort(column: string): Promise<void> {
-      if (query.sort === column) return setQuery({ order: query.order === 'asc' ? 'desc' : 'asc' });
-      return setQuery({ sort: column, order: 'asc' });
-    }
+    const toggleSort = useSortToggle(query, setQuery);
 
     async function create(dto: MasterWrite): Promise<MasterRecordMap[R]> {
       const saved = await masterDataApi.create(resource, dto);

@@ -13,7 +13,7 @@ import {
 } from '../api/orders';
 import { jakartaToday } from '../lib/format';
 import { orderSummary, planDraftUpdate, toCreateDto, type OrderFormState } from '../lib/order-form';
-import { usePagedList } from './paged-list';
+import { usePagedList, useSortToggle } from './paged-list';
 
 export interface OrderQuery {
   page: number;
@@ -91,10 +91,7 @@ function defineOrdersStore<K extends OrderKind>(kind: K) {
       return setQuery({ q: '', status: '', party_id: '', date_from: '', date_to: '' });
     }
 
-    function toggleSort(column: OrderSort): Promise<void> {
-      if (query.sort === column) return setQuery({ order: query.order === 'asc' ? 'desc' : 'asc' });
-      return setQuery({ sort: column, order: 'asc' });
-    }
+    const toggleSort = useSortToggle(query, setQuery);
 
     /** Downloads the list with the current filters and sort as XLSX. */
     async function exportXlsx(): Promise<void> {

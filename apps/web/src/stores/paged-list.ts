@@ -81,3 +81,23 @@ export function usePagedList<Query extends PageQuery, Item>(load: (query: Query)
 
   return { query, ...list, setQuery, reset };
 }
+
+/** What the query of a sortable list carries. */
+export interface SortQuery<Sort extends string> {
+  sort: Sort;
+  order: 'asc' | 'desc';
+}
+
+/**
+ * A sortable list's `toggleSort`, for a click on a column header: the same column flips the order, a new column
+ * starts ascending. `setQuery` is the list's own (so the page goes back to 1 and the list reloads).
+ */
+export function useSortToggle<Sort extends string>(
+  query: SortQuery<Sort>,
+  setQuery: (patch: Partial<SortQuery<Sort>>) => Promise<void>,
+): (column: Sort) => Promise<void> {
+  return (column) => {
+    if (query.sort === column) return setQuery({ order: query.order === 'asc' ? 'desc' : 'asc' });
+    return setQuery({ sort: column, order: 'asc' });
+  };
+}

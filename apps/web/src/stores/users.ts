@@ -2,7 +2,7 @@ import type { CreateUserDto, LocationResponse, UpdateUserDto, UserResponse } fro
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { usersApi, type UserListParams, type UserSort } from '../api/users';
-import { usePagedList } from './paged-list';
+import { usePagedList, useSortToggle } from './paged-list';
 
 export interface UserQuery {
   page: number;
@@ -37,10 +37,7 @@ export const useUsersStore = defineStore('users', () => {
   const locations = ref<LocationResponse[]>([]);
 
   /** Click on a column header: same column flips the order, a new column starts ascending. */
-  function toggleSort(column: UserSort): Promise<void> {
-    if (query.sort === column) return setQuery({ order: query.order === 'asc' ? 'desc' : 'asc' });
-    return setQuery({ sort: column, order: 'asc' });
-  }
+  const toggleSort = useSortToggle(query, setQuery);
 
   function replaceItem(user: UserResponse): void {
     const i = items.value.findIndex((u) => u.id === user.id);
