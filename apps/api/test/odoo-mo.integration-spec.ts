@@ -353,6 +353,49 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       await put(keyMode()).expect(200);
     });
 
+    it('gives an MO matched by two types to the first of them, and says how many the later type left', async () => {
+      // Two pages of liquid, then a type matching every MO: its newest 1000 include liquid ones.
+      await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
+      await put({ ...keyMode(), productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], any: [['name', 'like', 'WH/MO/']] } }).expect(200);
+      await t.ds.query(`DELETE FROM odoo_mo_cache`);
+      const res = await sync().expect(200);
+      expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['success', 'success']);
+      const [liquid, any] = res.body.results as Array<{ updated: number }>;
+      const rows = await cache();
+      const liquidRows = rows.filter((r) => r['production_type'] === 'liquid');
+      const anyRows = rows.filter((r) => r['production_type'] === 'any');
+      expect(liquidRows.length).toBe(liquid?.updated);
+      expect(liquidRows.length).toBeGreaterThan(500);
+      expect(anyRows.length).toBe(any?.updated);
+      expect(anyRows.some((r) => String(r['sku_name']).startsWith('[LQ-'))).toBe(false);
+
+      const runs = await t.http.get('/api/sync-runs?kind=odoo-mo&limit=1').set(auth(admin)).expect(200);
+      const detail = await t.http.get(`/api/sync-runs/${runs.body.data[0].id}`).set(auth(admin)).expect(200);
+      const [liquidItem, anyItem] = detail.body.data.items as Array<{ details: { fetched: number; overlapping: number; updated: number } }>;
+      expect(liquidItem?.details).toMatchObject({ overlapping: 0, updated: liquidRows.length });
+      expect(anyItem?.details.fetched).toBe(1000);
+      expect(anyItem?.details.overlapping).toBeGreaterThan(0);
+      expect((anyItem?.details.overlapping ?? 0) + anyRows.length).toBe(1000);
+
+      // In the other order the catch-all type claims the newest 1000, liquid keeps only older ones; a rerun changes nothing.
+      await put({ productionTypes: { any: [['name', 'like', 'WH/MO/']], liquid: [['product_id.categ_id.name', 'ilike', 'liquid']] } }).expect(200);
+      await t.ds.query(`DELETE FROM odoo_mo_cache`);
+      const swapped = await sync().expect(200);
+      const [anyFirst, liquidSecond] = swapped.body.results as Array<{ updated: number }>;
+      expect(anyFirst?.updated).toBe(1000);
+      const swappedRows = await cache();
+      const oldestAny = Math.min(...swappedRows.filter((r) => r['production_type'] === 'any').map((r) => Number(r['odoo_id'])));
+      const liquidLeft = swappedRows.filter((r) => r['production_type'] === 'liquid');
+      expect(liquidLeft.length).toBe(liquidSecond?.updated);
+      expect(liquidLeft.length).toBeLessThan(liquidRows.length);
+      expect(liquidLeft.every((r) => Number(r['odoo_id']) < oldestAny)).toBe(true);
+      const again = await sync().expect(200);
+      expect(again.body.totalUpdated).toBe(0);
+
+      await resetOdoo(sandbox, { version: 16, count: 300, seed: 42 });
+      await put({ ...keyMode(), productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], device: [['product_id.categ_id.name', 'ilike', 'device']], cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']] } }).expect(200);
+    });
+
     it('marks a run cut off by a crash as interrupted when the next run of its kind starts', async () => {
       const [{ id: crashed }] = await t.ds.query(`INSERT INTO sync_runs (kind, trigger, status) VALUES ('odoo-mo', 'schedule', 'running') RETURNING id`);
       const [{ id: otherKind }] = await t.ds.query(`INSERT INTO sync_runs (kind, trigger, status) VALUES ('parts-sync', 'manual', 'running') RETURNING id`);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MoCacheItem, MoSearchQueryDto, Page, pageMeta } from '@simpul/contracts';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryRunner } from 'typeorm';
 import { pageWindow } from '../common/pagination';
 import { CacheDbRow, MoRow, toMoCacheItem } from './odoo-mo.mapper';
 
@@ -63,13 +64,42 @@ export interface TypeWrite {
 }
 
 /**
+ * Connections one sync writes on. A type's last pages are still being written while the next type's first pages
+ * arrive; a second connection lets those two transactions run at once instead of queueing behind each other.
+ */
+const WRITE_LANES = 2;
+
+/**
  * Writes one sync into the cache while the sync goes on reading from Odoo: each page is upserted as soon as it is
- * queued, in the type's own transaction. Everything runs one step at a time, in queue order, on one connection, so
- * types whose domains overlap never lock the same rows from two transactions (and the last type wins).
+ * queued, in its type's own transaction. Types take the lanes (connections) in turn, and each lane runs its steps one
+ * at a time in queue order. Two types never write the same MO: the sync gives each MO to the first type that matched
+ * it (see OdooMoSyncService), so the lanes never wait on each other's row locks.
  */
 export class MoCacheWriter {
+  private readonly lanes: WriteLane[];
+  private begun = 0;
+
+  constructor(dataSource: DataSource) {
+    this.lanes = Array.from({ length: WRITE_LANES }, () => new WriteLane(dataSource));
+  }
+
+  begin(): TypeWrite {
+    const lane = this.lanes[this.begun % this.lanes.length] as WriteLane;
+    this.begun += 1;
+    return lane.begin();
+  }
+
+  /** Waits for every queued step, then gives the connections back. */
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.close()));
+  }
+}
+
+/** One connection (taken on the first write) and the queue of steps that run on it. */
+class WriteLane {
   private queue: Promise<unknown> = Promise.resolve();
   private runner: QueryRunner | null = null;
+  private client: PoolClient | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -96,15 +126,15 @@ export class MoCacheWriter {
           if (failure !== null) return;
           try {
             await timed(async () => {
-              const runner = await this.connection();
+              const client = await this.connection();
               if (!open) {
-                await runner.startTransaction();
+                await this.runner?.startTransaction();
                 open = true;
                 // The cache is rebuilt by the next sync, so its commits need not wait for the WAL flush: a crash can
                 // at worst lose the last sync's writes, never corrupt anything.
-                await runner.query(`SET LOCAL synchronous_commit = off`);
+                await client.query(`SET LOCAL synchronous_commit = off`);
               }
-              const c = await upsertRows(runner.manager, rows);
+              const c = await upsertRows(client, rows);
               counts.inserted += c.inserted;
               counts.changed += c.changed;
               counts.seen += c.seen;
@@ -131,20 +161,21 @@ export class MoCacheWriter {
     };
   }
 
-  /** Waits for every queued step, then gives the connection back. */
   async close(): Promise<void> {
     await this.queue;
     if (this.runner?.isTransactionActive) await this.runner.rollbackTransaction();
     await this.runner?.release();
     this.runner = null;
+    this.client = null;
   }
 
-  private async connection(): Promise<QueryRunner> {
-    if (!this.runner) {
+  /** The lane's connection: TypeORM's runner for the transaction, its pg client for the prepared upsert. */
+  private async connection(): Promise<PoolClient> {
+    if (!this.client) {
       this.runner = this.dataSource.createQueryRunner();
-      await this.runner.connect();
+      this.client = (await this.runner.connect()) as PoolClient;
     }
-    return this.runner;
+    return this.client;
   }
 
   /** Runs `step` after every earlier step; one step failing does not stop the queue. */
@@ -155,25 +186,33 @@ export class MoCacheWriter {
   }
 }
 
-/** Upserts rows (deduplicated by MO number, last one wins) inside the caller's transaction. */
-async function upsertRows(em: EntityManager, rows: MoRow[]): Promise<UpsertCounts> {
+/**
+ * Upserts rows (deduplicated by MO number, last one wins) inside the caller's transaction. The statement is a named
+ * prepared one: a sync runs it once per page, and Postgres then parses and plans it once per connection.
+ */
+async function upsertRows(client: PoolClient, rows: MoRow[]): Promise<UpsertCounts> {
   const unique = [...new Map(rows.map((r) => [r.mo_number, r])).values()];
   const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
   for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
     const batch = unique.slice(i, i + UPSERT_BATCH);
     const col = <K extends keyof MoRow>(k: K) => batch.map((r) => r[k]);
-    const [c] = (await em.query(UPSERT_SQL, [
-      col('mo_number'),
-      col('odoo_id'),
-      col('production_type'),
-      col('sku_name'),
-      col('quantity'),
-      col('uom'),
-      col('note'),
-      col('state'),
-      col('scheduled_start'),
-      col('create_date'),
-    ])) as [UpsertCounts];
+    const result = await client.query<UpsertCounts>({
+      name: 'odoo_mo_cache_upsert',
+      text: UPSERT_SQL,
+      values: [
+        col('mo_number'),
+        col('odoo_id'),
+        col('production_type'),
+        col('sku_name'),
+        col('quantity'),
+        col('uom'),
+        col('note'),
+        col('state'),
+        col('scheduled_start'),
+        col('create_date'),
+      ],
+    });
+    const c = result.rows[0] as UpsertCounts;
     total.inserted += c.inserted;
     total.changed += c.changed;
     total.seen += c.seen;

@@ -20,6 +20,8 @@ interface TypeOutcome {
   inserted: number;
   changed: number;
   fetched: number;
+  /** Fetched MOs left to an earlier type that matched them too. */
+  overlapping: number;
   matched: number | null;
   error: OdooRpcError | null;
   /** Time spent reading from Odoo and writing the cache, in ms. */
@@ -29,6 +31,9 @@ interface TypeOutcome {
 
 interface FetchedType {
   fetched: number;
+  /** MO numbers this type wrote (it claims them from later types). */
+  written: string[];
+  overlapping: number;
   matched: number;
   fetchMs: number;
 }
@@ -134,6 +139,7 @@ export class OdooMoSyncService {
           inserted: o.inserted,
           changed: o.changed,
           fetched: o.fetched,
+          overlapping: o.overlapping,
           matched: o.matched,
           fetchMs: o.fetchMs,
           writeMs: o.writeMs,
@@ -155,6 +161,9 @@ export class OdooMoSyncService {
     // Reading and writing overlap: each page is upserted while the next one is read, and a type's commit runs while
     // the next type is read. The writer keeps the writes in order, one transaction per type.
     const writer = this.cache.writer();
+    // An MO matched by several types belongs to the first of them (in the mapping's order) whose read succeeded. It is
+    // therefore written once, and two types' transactions never touch the same row.
+    const claimed = new Set<string>();
     const outcomes: Array<Promise<TypeOutcome>> = [];
     try {
       for (const [type, domain] of types) {
@@ -167,7 +176,7 @@ export class OdooMoSyncService {
         let fetched: FetchedType;
         try {
           try {
-            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, write);
+            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, claimed, write);
           } catch (err) {
             // Odoo upgraded under the same configuration (16 → 17 renames the planned start): detect again, once.
             if (!(err instanceof OdooRpcError && err.failure === 'odoo_error' && err.message.includes(prepared.startField))) throw err;
@@ -175,13 +184,14 @@ export class OdooMoSyncService {
             write = writer.begin();
             this.gateway.forget(prepared.revision);
             prepared = await this.gateway.prepare(conn);
-            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, write);
+            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, claimed, write);
           }
         } catch (err) {
           const error = this.typeError(err, type, prepared.revision);
           outcomes.push(write.discard().then(() => failedOutcome(type, error)));
           continue;
         }
+        for (const moNumber of fetched.written) claimed.add(moNumber);
         const revision = prepared.revision;
         outcomes.push(
           write.commit().then(
@@ -192,6 +202,7 @@ export class OdooMoSyncService {
               inserted: counts.inserted,
               changed: counts.changed,
               fetched: fetched.fetched,
+              overlapping: fetched.overlapping,
               matched: fetched.matched,
               error: null,
               fetchMs: fetched.fetchMs,
@@ -217,10 +228,19 @@ export class OdooMoSyncService {
   }
 
   /**
-   * Count, then read page by page (newest first, up to `limit`), handing each mapped page to `write`. The next page is
-   * requested before the current one is mapped and written, so Odoo works while we do.
+   * Count, then read page by page (newest first, up to `limit`), handing each mapped page to `write` without the MOs
+   * an earlier type `claimed`. The next page is requested before the current one is mapped and written, so Odoo works
+   * while we do.
    */
-  private async fetchType(client: OdooClient, startField: string, type: string, domain: OdooDomain, limit: number, write: TypeWrite): Promise<FetchedType> {
+  private async fetchType(
+    client: OdooClient,
+    startField: string,
+    type: string,
+    domain: OdooDomain,
+    limit: number,
+    claimed: ReadonlySet<string>,
+    write: TypeWrite,
+  ): Promise<FetchedType> {
     const t0 = Date.now();
     const matched = await client.searchCount(MO_MODEL, domain);
     const wanted = Math.min(matched, limit);
@@ -235,15 +255,19 @@ export class OdooMoSyncService {
       return page;
     };
     let fetched = 0;
+    const written: string[] = [];
     let next = wanted > 0 ? read(0) : null;
     for (let offset = 0; next; offset += PAGE_SIZE) {
       const page = await next;
       const complete = page.length === Math.min(PAGE_SIZE, wanted - offset);
       next = complete && offset + PAGE_SIZE < wanted ? read(offset + PAGE_SIZE) : null;
-      write.add(page.map((record) => mapProduction(record, startField, type)));
+      const rows = page.map((record) => mapProduction(record, startField, type));
+      const own = claimed.size === 0 ? rows : rows.filter((row) => !claimed.has(row.mo_number));
+      if (own.length > 0) write.add(own);
+      for (const row of own) written.push(row.mo_number);
       fetched += page.length;
     }
-    return { fetched, matched, fetchMs: Date.now() - t0 };
+    return { fetched, written, overlapping: fetched - written.length, matched, fetchMs: Date.now() - t0 };
   }
 
   /** Every type failed: a 504 when all timed out, the specific 502 when all share a cause, else a generic 502. */
@@ -266,6 +290,7 @@ function failedOutcome(type: string, error: OdooRpcError): TypeOutcome {
     inserted: 0,
     changed: 0,
     fetched: 0,
+    overlapping: 0,
     matched: null,
     error,
     fetchMs: 0,
