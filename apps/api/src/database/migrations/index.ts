@@ -2,6 +2,13 @@ import { Foundation1763800000000 } from './1763800000000-foundation';
 import { OrdersAndStock1763900000000 } from './1763900000000-orders-and-stock';
 import { SyncRunsAndNotifications1764000000000 } from './1764000000000-sync-runs-and-notifications';
 import { OdooMo1764100000000 } from './1764100000000-odoo-mo';
+import { OdooMoCacheOrder1764200000000 } from './1764200000000-odoo-mo-cache-order';
 
 /** Every migration, in order. Listed explicitly so they run the same compiled or under ts-jest. */
-export const MIGRATIONS = [Foundation1763800000000, OrdersAndStock1763900000000, SyncRunsAndNotifications1764000000000, OdooMo1764100000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  OrdersAndStock1763900000000,
+  SyncRunsAndNotifications1764000000000,
+  OdooMo1764100000000,
+  OdooMoCacheOrder1764200000000,
+];
