@@ -10,9 +10,11 @@ describe('migrations (integration)', () => {
     await ds.initialize();
     try {
       const tables = async () =>
-        ((await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)) as Array<{ tablename: string }>).map(
-          (r) => r.tablename,
-        );
+        (
+          (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)) as Array<{
+            tablename: string;
+          }>
+        ).map((r) => r.tablename);
       const migrated = await tables();
       expect(migrated).toContain('odoo_mo_cache');
       for (let i = 0; i < MIGRATIONS.length; i += 1) await ds.undoLastMigration({ transaction: 'each' });

@@ -4,6 +4,7 @@ import { MoCacheItem, MoSearchQueryDto, Page, pageMeta } from '@simpul/contracts
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { pageWindow } from '../common/pagination';
+import { pgArrayLiteral } from '../database/pg-array';
 import { CacheDbRow, MoRow, toMoCacheItem } from './odoo-mo.mapper';
 
 const UPSERT_BATCH = 1000;
@@ -191,25 +192,25 @@ class WriteLane {
  * prepared one: a sync runs it once per page, and Postgres then parses and plans it once per connection.
  */
 async function upsertRows(client: PoolClient, rows: MoRow[]): Promise<UpsertCounts> {
-  const unique = [...new Map(rows.map((r) => [r.mo_number, r])).values()];
   const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+  const unique = withoutRepeatedNumbers(rows);
   for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
     const batch = unique.slice(i, i + UPSERT_BATCH);
-    const col = <K extends keyof MoRow>(k: K) => batch.map((r) => r[k]);
+    const column = <K extends keyof MoRow>(key: K) => pgArrayLiteral(batch, (row) => row[key]);
     const result = await client.query<UpsertCounts>({
       name: 'odoo_mo_cache_upsert',
       text: UPSERT_SQL,
       values: [
-        col('mo_number'),
-        col('odoo_id'),
-        col('production_type'),
-        col('sku_name'),
-        col('quantity'),
-        col('uom'),
-        col('note'),
-        col('state'),
-        col('scheduled_start'),
-        col('create_date'),
+        column('mo_number'),
+        column('odoo_id'),
+        column('production_type'),
+        column('sku_name'),
+        column('quantity'),
+        column('uom'),
+        column('note'),
+        column('state'),
+        column('scheduled_start'),
+        column('create_date'),
       ],
     });
     const c = result.rows[0] as UpsertCounts;
@@ -218,6 +219,13 @@ async function upsertRows(client: PoolClient, rows: MoRow[]): Promise<UpsertCoun
     total.seen += c.seen;
   }
   return total;
+}
+
+/** One row per MO number, the last one read winning: one statement cannot upsert the same key twice. */
+function withoutRepeatedNumbers(rows: MoRow[]): MoRow[] {
+  const numbers = new Set(rows.map((r) => r.mo_number));
+  if (numbers.size === rows.length) return rows; // the usual case: Odoo's page has each MO once
+  return [...new Map(rows.map((r) => [r.mo_number, r])).values()];
 }
 
 @Injectable()
