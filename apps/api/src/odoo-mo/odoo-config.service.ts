@@ -54,15 +54,16 @@ export class OdooConfigService {
 
   async read(em: EntityManager = this.dataSource.manager): Promise<OdooSettings> {
     const s = ODOO_CONFIG_SETTINGS;
-    // One query for every plain value; secrets are read (and decrypted) through SettingsService only when stored.
-    const rows: Array<{ key: string; value: unknown; has_secret: boolean; updated_at: Date }> = await em.query(
-      `SELECT key, value, secret_sealed IS NOT NULL AS has_secret, updated_at FROM settings WHERE key = ANY($1::text[])`,
+    // One query for every value; SettingsService decrypts the secrets.
+    const rows: Array<{ key: string; value: unknown; secret_sealed: string | null; updated_at: Date }> = await em.query(
+      `SELECT key, value, secret_sealed, updated_at FROM settings WHERE key = ANY($1::text[])`,
       [Object.values(s).map((d) => d.key)],
     );
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const plain = <T>(def: SettingDefinition<T>): T => (byKey.get(def.key)?.value ?? def.defaultValue) as T;
-    const secret = async (def: SettingDefinition<string | null>) => (byKey.get(def.key)?.has_secret ? this.settings.get(def, em) : null);
-    const [sessionId, apiKey] = await Promise.all([secret(s.sessionId), secret(s.apiKey)]);
+    const secret = (def: SettingDefinition<string | null>) => this.settings.unseal(def, byKey.get(def.key)?.secret_sealed ?? null);
+    const sessionId = secret(s.sessionId);
+    const apiKey = secret(s.apiKey);
     const baseUrl = plain(s.baseUrl);
     const database = plain(s.database);
     const authMode = plain(s.authMode);

@@ -73,17 +73,41 @@ export class OdooMoSyncService {
 
   async execute(trigger: SyncTrigger, actor: Actor | null): Promise<SyncResult> {
     const settings = await this.config.read();
+    // Odoo's `version` (and on a new configuration its login and field detection) goes out while the run takes its
+    // lock and row. A configuration that cannot connect is reported inside the run, where `connectionOf` throws again.
+    const conn = this.connectionOrNull(settings);
+    const prepared = conn ? this.gateway.prepare(conn).catch(asRpcError) : null;
     // The cache commits without waiting for the WAL flush (see MoCacheWriter); the run's end does the same.
-    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, () => this.syncAll(settings, trigger), { asyncCommit: true });
+    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, () => this.syncAll(settings, trigger, prepared), {
+      asyncCommit: true,
+    });
     return result;
   }
 
+  private connectionOrNull(settings: OdooSettings): OdooConnection | null {
+    try {
+      return this.config.connectionOf(settings);
+    } catch {
+      return null;
+    }
+  }
+
   /** The run itself: every type, then the seed's response and what `sync_runs` records. */
-  private async syncAll(settings: OdooSettings, trigger: SyncTrigger): Promise<SyncOutcome<SyncResult>> {
+  private async syncAll(
+    settings: OdooSettings,
+    trigger: SyncTrigger,
+    prepared: Promise<PreparedClient | OdooRpcError> | null,
+  ): Promise<SyncOutcome<SyncResult>> {
     const conn = this.config.connectionOf(settings);
     const types = Object.entries(settings.productionTypes);
     const started = Date.now();
-    const outcomes = await this.syncTypes(conn, types, settings.syncWindowDays, settings.syncLimit);
+    const outcomes = await this.syncTypes(
+      conn,
+      await (prepared ?? this.gateway.prepare(conn).catch(asRpcError)),
+      types,
+      settings.syncWindowDays,
+      settings.syncLimit,
+    );
     const results: MoSyncTypeResult[] = outcomes.map((o) =>
       o.ok
         ? { production_type: o.type, updated: o.updated, status: 'success' }
@@ -150,14 +174,15 @@ export class OdooMoSyncService {
     };
   }
 
-  private async syncTypes(conn: OdooConnection, types: Array<[string, OdooDomain]>, windowDays: number, limit: number): Promise<TypeOutcome[]> {
-    let prepared: PreparedClient | null = null;
-    let prepError: OdooRpcError | null = null;
-    try {
-      prepared = await this.gateway.prepare(conn);
-    } catch (err) {
-      prepError = asRpcError(err);
-    }
+  private async syncTypes(
+    conn: OdooConnection,
+    preparation: PreparedClient | OdooRpcError,
+    types: Array<[string, OdooDomain]>,
+    windowDays: number,
+    limit: number,
+  ): Promise<TypeOutcome[]> {
+    let prepared = preparation instanceof OdooRpcError ? null : preparation;
+    const prepError = preparation instanceof OdooRpcError ? preparation : null;
     // Reading and writing overlap: each page is upserted while the next one is read, and a type's commit runs while
     // the next type is read. The writer keeps the writes in order, one transaction per type.
     const writer = this.cache.writer();

@@ -32,8 +32,13 @@ export class SettingsService {
   async get<T>(def: SettingDefinition<T>, em: EntityManager = this.dataSource.manager): Promise<T> {
     const row = await em.findOne(SettingEntity, { where: { key: def.key } });
     if (!row) return def.defaultValue;
-    if (def.secret) return (row.secretSealed ? decryptSecret(row.secretSealed, this.key) : def.defaultValue) as T;
+    if (def.secret) return this.unseal(def, row.secretSealed);
     return (row.value ?? def.defaultValue) as T;
+  }
+
+  /** A secret setting's value from its stored `secret_sealed` column (read by the caller), or the default. */
+  unseal<T>(def: SettingDefinition<T>, sealed: string | null): T {
+    return (sealed ? decryptSecret(sealed, this.key) : def.defaultValue) as T;
   }
 
   async list(): Promise<SettingResponse[]> {
