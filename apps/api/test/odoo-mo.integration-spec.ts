@@ -17,7 +17,9 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
   const keyMode = () => ({ baseUrl: `${sandbox.url}/odoo`, database: ODOO_DB, authMode: 'api_key', login: ODOO_LOGIN, apiKey: ODOO_API_KEY, sessionId: null });
 
   async function cache(): Promise<Array<Record<string, unknown>>> {
-    return t.ds.query(`SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated FROM odoo_mo_cache ORDER BY mo_number`);
+    return t.ds.query(
+      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated FROM odoo_mo_cache ORDER BY mo_number`,
+    );
   }
 
   beforeAll(async () => {
@@ -59,7 +61,13 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
 
     it('saves a partial update, masks secrets, keeps omitted ones and clears nulled ones', async () => {
       await put({ scheduleEnabled: false }).expect(200);
-      const saved = await put({ baseUrl: `${sandbox.url}/odoo/`, database: ODOO_DB, login: ODOO_LOGIN, apiKey: ODOO_API_KEY, sessionId: 'abcdef0123456789' }).expect(200);
+      const saved = await put({
+        baseUrl: `${sandbox.url}/odoo/`,
+        database: ODOO_DB,
+        login: ODOO_LOGIN,
+        apiKey: ODOO_API_KEY,
+        sessionId: 'abcdef0123456789',
+      }).expect(200);
       expect(saved.body.data).toMatchObject({
         baseUrl: `${sandbox.url}/odoo`,
         apiKeySet: true,
@@ -194,6 +202,15 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(rows.every((r) => (r['create_date'] as Date).getTime() >= thirtyDaysAgo)).toBe(true);
 
       const before = new Map(rows.map((r) => [r['mo_number'], (r['last_updated'] as Date).getTime()]));
+      const changedAt = async () =>
+        new Map(
+          ((await t.ds.query(`SELECT mo_number, changed_at FROM odoo_mo_cache`)) as Array<{ mo_number: string; changed_at: Date }>).map((r) => [
+            r.mo_number,
+            r.changed_at.getTime(),
+          ]),
+        );
+      const changedFirst = await changedAt();
+      expect(changedFirst.size).toBe(rows.length);
       const second = await sync().expect(200);
       expect(second.body.totalUpdated).toBe(0);
       expect(second.body.results.every((r: { updated: number }) => r.updated === 0)).toBe(true);
@@ -201,11 +218,20 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(after.map(({ last_updated: _l, ...rest }) => rest)).toEqual(rows.map(({ last_updated: _l, ...rest }) => rest));
       expect(after.every((r) => (r['last_updated'] as Date).getTime() > (before.get(r['mo_number']) ?? Infinity))).toBe(true);
 
-      // Rows that differ from Odoo are counted as updated (and put back), the others are not.
-      await t.ds.query(`UPDATE odoo_mo_cache SET quantity = quantity + 1, note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'device' ORDER BY mo_number LIMIT 3)`);
+      // Rows that differ from Odoo are counted as updated (and put back), the others are not; only theirs changed_at moves.
+      const changedBefore = await changedAt();
+      expect(changedBefore).toEqual(changedFirst);
+      const edited: Array<{ mo_number: string }> = await t.ds
+        .query(
+          `UPDATE odoo_mo_cache SET quantity = quantity + 1, note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'device' ORDER BY mo_number LIMIT 3) RETURNING mo_number`,
+        )
+        .then(([rows]: [Array<{ mo_number: string }>]) => rows);
       const third = await sync().expect(200);
       expect(third.body.results.find((r: { production_type: string }) => r.production_type === 'device').updated).toBe(3);
       expect(third.body.totalUpdated).toBe(3);
+      const changedAfter = await changedAt();
+      const moved = [...changedAfter].filter(([n, ms]) => ms !== changedBefore.get(n)).map(([n]) => n);
+      expect(moved.sort()).toEqual(edited.map((r) => r.mo_number).sort());
 
       const run = await t.http.get('/api/sync-runs?kind=odoo-mo').set(auth(admin)).expect(200);
       expect(run.body.data[0]).toMatchObject({ kind: 'odoo-mo', trigger: 'manual', status: 'success', counts: { types: 3, failed: 0, updated: 3 } });
@@ -307,13 +333,25 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       await put({ ...keyMode(), timeoutSeconds: 10 }).expect(200);
 
       // A domain Odoo rejects (unknown field) fails only its own type.
-      await put({ productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], device: [['no_such_field', '=', 1]], cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']] } }).expect(200);
+      await put({
+        productionTypes: {
+          liquid: [['product_id.categ_id.name', 'ilike', 'liquid']],
+          device: [['no_such_field', '=', 1]],
+          cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']],
+        },
+      }).expect(200);
       const partial = await sync().expect(200);
       expect(partial.body.results.map((r: { status: string }) => r.status)).toEqual(['success', 'error', 'success']);
       expect(partial.body.results[1].error).toMatch(/Invalid field mrp\.production\.no_such_field/);
       const runs = await t.http.get('/api/sync-runs?kind=odoo-mo&limit=1').set(auth(admin)).expect(200);
       expect(runs.body.data[0]).toMatchObject({ status: 'partial', counts: { failed: 1, succeeded: 2 } });
-      await put({ productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], device: [['product_id.categ_id.name', 'ilike', 'device']], cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']] } }).expect(200);
+      await put({
+        productionTypes: {
+          liquid: [['product_id.categ_id.name', 'ilike', 'liquid']],
+          device: [['product_id.categ_id.name', 'ilike', 'device']],
+          cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']],
+        },
+      }).expect(200);
     });
 
     it('runs one sync at a time: a second trigger while one runs answers 409', async () => {
@@ -336,7 +374,9 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(liquidCount).toBeLessThanOrEqual(1000);
 
       // Edit the newest liquid MOs (the first page, id desc): a committed first page would put them back.
-      await t.ds.query(`UPDATE odoo_mo_cache SET note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id DESC LIMIT 3)`);
+      await t.ds.query(
+        `UPDATE odoo_mo_cache SET note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id DESC LIMIT 3)`,
+      );
       const liquidBefore = await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`);
       // Session mode puts the method in the path: let liquid's first search_read through, fail its second.
       await fault(sandbox, { kind: 'http500', pathIncludes: 'search_read', after: 1, times: 1 });
@@ -344,7 +384,9 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['error', 'success', 'success']);
       expect(res.body.results[0]).toMatchObject({ production_type: 'liquid', updated: 0 });
       expect(res.body.results[0].error).toMatch(/HTTP 500/);
-      expect(await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`)).toEqual(liquidBefore);
+      expect(await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`)).toEqual(
+        liquidBefore,
+      );
 
       // Without the fault the same run repairs the three edited rows.
       const repaired = await sync().expect(200);
@@ -356,7 +398,9 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
     it('gives an MO matched by two types to the first of them, and says how many the later type left', async () => {
       // Two pages of liquid, then a type matching every MO: its newest 1000 include liquid ones.
       await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
-      await put({ ...keyMode(), productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], any: [['name', 'like', 'WH/MO/']] } }).expect(200);
+      await put({ ...keyMode(), productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], any: [['name', 'like', 'WH/MO/']] } }).expect(
+        200,
+      );
       await t.ds.query(`DELETE FROM odoo_mo_cache`);
       const res = await sync().expect(200);
       expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['success', 'success']);
@@ -393,7 +437,14 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(again.body.totalUpdated).toBe(0);
 
       await resetOdoo(sandbox, { version: 16, count: 300, seed: 42 });
-      await put({ ...keyMode(), productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], device: [['product_id.categ_id.name', 'ilike', 'device']], cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']] } }).expect(200);
+      await put({
+        ...keyMode(),
+        productionTypes: {
+          liquid: [['product_id.categ_id.name', 'ilike', 'liquid']],
+          device: [['product_id.categ_id.name', 'ilike', 'device']],
+          cartridge: [['product_id.categ_id.name', 'ilike', 'cartridge']],
+        },
+      }).expect(200);
     });
 
     it('marks a run cut off by a crash as interrupted when the next run of its kind starts', async () => {
@@ -448,17 +499,27 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(all.body.meta.total).toBeGreaterThan(5);
       const first = all.body.data[0];
       expect(Object.keys(first).sort()).toEqual(
-        ['create_date', 'last_updated', 'mo_number', 'note', 'odoo_id', 'production_type', 'quantity', 'scheduled_start', 'sku_name', 'state', 'uom'].sort(),
+        ['changed_at', 'create_date', 'last_updated', 'mo_number', 'note', 'odoo_id', 'production_type', 'quantity', 'scheduled_start', 'sku_name', 'state', 'uom'].sort(),
       );
-      const byNumber = await t.http.get(`/api/search/mo?q=${encodeURIComponent(first.mo_number)}`).set(auth(staff)).expect(200);
+      const byNumber = await t.http
+        .get(`/api/search/mo?q=${encodeURIComponent(first.mo_number)}`)
+        .set(auth(staff))
+        .expect(200);
       expect(byNumber.body.data.map((r: { mo_number: string }) => r.mo_number)).toEqual([first.mo_number]);
       const bySku = await t.http.get('/api/search/mo?q=mango%20ice&limit=200').set(auth(staff)).expect(200);
       expect(bySku.body.data.length).toBeGreaterThan(0);
       expect(bySku.body.data.every((r: { sku_name: string }) => /mango ice/i.test(r.sku_name))).toBe(true);
       const [withNote] = await t.ds.query(`SELECT note FROM odoo_mo_cache WHERE note IS NOT NULL LIMIT 1`);
       if (withNote) {
-        const byNote = await t.http.get(`/api/search/mo?q=${encodeURIComponent(withNote.note)}`).set(auth(staff)).expect(200);
-        expect(byNote.body.data.every((r: { note: string | null; mo_number: string; sku_name: string }) => [r.note, r.mo_number, r.sku_name].some((v) => v?.toLowerCase().includes(String(withNote.note).toLowerCase())))).toBe(true);
+        const byNote = await t.http
+          .get(`/api/search/mo?q=${encodeURIComponent(withNote.note)}`)
+          .set(auth(staff))
+          .expect(200);
+        expect(
+          byNote.body.data.every((r: { note: string | null; mo_number: string; sku_name: string }) =>
+            [r.note, r.mo_number, r.sku_name].some((v) => v?.toLowerCase().includes(String(withNote.note).toLowerCase())),
+          ),
+        ).toBe(true);
       }
       const filtered = await t.http.get('/api/search/mo?production_type=device&state=done&limit=200').set(auth(staff)).expect(200);
       expect(filtered.body.data.every((r: { production_type: string; state: string }) => r.production_type === 'device' && r.state === 'done')).toBe(true);
@@ -472,9 +533,22 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(page.body.meta).toMatchObject({ page: 2, limit: 10, total: 304 });
       const filtered = await t.http.get('/api/odoo/mo-list?production_type=cartridge&state=confirmed&days=30&limit=50').set(auth(staff)).expect(200);
       expect(filtered.body.data.length).toBeGreaterThan(0);
-      expect(filtered.body.data.every((r: { production_type: string; state: string; sku_name: string }) => r.production_type === 'cartridge' && r.state === 'confirmed' && r.sku_name.startsWith('[CT-'))).toBe(true);
+      expect(
+        filtered.body.data.every(
+          (r: { production_type: string; state: string; sku_name: string }) =>
+            r.production_type === 'cartridge' && r.state === 'confirmed' && r.sku_name.startsWith('[CT-'),
+        ),
+      ).toBe(true);
       const q = await t.http.get('/api/odoo/mo-list?q=WH/MO/00002').set(auth(staff)).expect(200);
-      expect(q.body.data[0]).toMatchObject({ mo_number: 'WH/MO/00002', sku_name: '[FURN_9666] Table', quantity: '1', uom: 'Units', state: 'confirmed', scheduled_start: '2026-11-23T08:32:00.000Z', production_type: null });
+      expect(q.body.data[0]).toMatchObject({
+        mo_number: 'WH/MO/00002',
+        sku_name: '[FURN_9666] Table',
+        quantity: '1',
+        uom: 'Units',
+        state: 'confirmed',
+        scheduled_start: '2026-11-23T08:32:00.000Z',
+        production_type: null,
+      });
       const known = await t.http.get('/api/odoo/mo-list?limit=5&days=30&q=LQ-').set(auth(staff)).expect(200);
       expect(known.body.data.every((r: { production_type: string | null }) => r.production_type === 'liquid')).toBe(true);
       await t.http.get('/api/odoo/mo-list?production_type=vape').set(auth(staff)).expect(400);

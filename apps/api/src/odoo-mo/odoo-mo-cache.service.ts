@@ -19,22 +19,19 @@ export interface UpsertCounts {
 }
 
 /**
- * Inserts new MOs and updates known ones in one statement per batch. Unchanged rows still get `last_updated`
- * refreshed; `changed` counts only rows where a business column differs, compared in the same snapshot.
+ * Inserts new MOs and updates known ones in one statement per batch. Every row gets `last_updated` (this statement's
+ * time); `changed_at` moves to it only when a business column differs from the stored row, which is how the RETURNING
+ * clause tells changed rows from unchanged ones without reading the old rows a second time.
  */
 const UPSERT_SQL = `
 WITH incoming AS (
   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
     AS t(mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date)
 ),
-unchanged AS (
-  SELECT c.mo_number FROM odoo_mo_cache c JOIN incoming i ON i.mo_number = c.mo_number
-  WHERE (c.odoo_id, c.production_type, c.sku_name, c.quantity, c.uom, c.note, c.state, c.scheduled_start, c.create_date)
-    IS NOT DISTINCT FROM (i.odoo_id, i.production_type, i.sku_name, i.quantity, i.uom, i.note, i.state, i.scheduled_start, i.create_date)
-),
 upserted AS (
-  INSERT INTO odoo_mo_cache AS c (mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, last_updated)
-  SELECT mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, now() FROM incoming
+  INSERT INTO odoo_mo_cache AS c (mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, last_updated, changed_at)
+  SELECT mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, statement_timestamp(), statement_timestamp()
+  FROM incoming
   ON CONFLICT (mo_number) DO UPDATE SET
     odoo_id = EXCLUDED.odoo_id,
     production_type = EXCLUDED.production_type,
@@ -45,14 +42,21 @@ upserted AS (
     state = EXCLUDED.state,
     scheduled_start = EXCLUDED.scheduled_start,
     create_date = EXCLUDED.create_date,
-    last_updated = EXCLUDED.last_updated
-  RETURNING c.mo_number, (xmax = 0) AS inserted
+    last_updated = EXCLUDED.last_updated,
+    changed_at = CASE
+      WHEN (c.odoo_id, c.production_type, c.sku_name, c.quantity, c.uom, c.note, c.state, c.scheduled_start, c.create_date)
+        IS DISTINCT FROM (EXCLUDED.odoo_id, EXCLUDED.production_type, EXCLUDED.sku_name, EXCLUDED.quantity, EXCLUDED.uom, EXCLUDED.note, EXCLUDED.state, EXCLUDED.scheduled_start, EXCLUDED.create_date)
+      THEN EXCLUDED.changed_at
+      ELSE c.changed_at
+    END
+  -- statement_timestamp() differs per statement, so a row another page of the same run already wrote counts as changed
+  -- only if this page changed it again.
+  RETURNING (xmax = 0) AS inserted, c.changed_at = c.last_updated AS changed
 )
-SELECT count(*) FILTER (WHERE u.inserted)::int AS inserted,
-       -- Every unchanged row is also an updated one (incoming is deduplicated), so no join is needed.
-       (count(*) FILTER (WHERE NOT u.inserted) - (SELECT count(*) FROM unchanged))::int AS changed,
+SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+       count(*) FILTER (WHERE NOT inserted AND changed)::int AS changed,
        count(*)::int AS seen
-FROM upserted u`;
+FROM upserted`;
 
 /** One production type's share of a sync: its pages go into one transaction, committed or discarded as a whole. */
 export interface TypeWrite {
@@ -252,7 +256,7 @@ export class OdooMoCacheService {
     if (query.state) where.push(`state = $${params.push(query.state)}`);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows: CacheDbRow[] = await this.dataSource.query(
-      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated
+      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated, changed_at
        FROM odoo_mo_cache ${clause} ORDER BY create_date DESC NULLS LAST, mo_number DESC LIMIT ${limit} OFFSET ${offset}`,
       params,
     );

@@ -133,6 +133,7 @@ export interface CacheDbRow {
   scheduled_start: Date | null;
   create_date: Date | null;
   last_updated: Date;
+  changed_at: Date;
 }
 
 export function toMoCacheItem(r: CacheDbRow): MoCacheItem {
@@ -148,5 +149,6 @@ export function toMoCacheItem(r: CacheDbRow): MoCacheItem {
     scheduled_start: r.scheduled_start?.toISOString() ?? null,
     create_date: r.create_date?.toISOString() ?? null,
     last_updated: r.last_updated.toISOString(),
+    changed_at: r.changed_at.toISOString(),
   };
 }

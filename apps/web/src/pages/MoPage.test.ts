@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { h } from 'vue';
+import { formatDateTime } from '../lib/format';
 import { installFakeFetch, json, ok, type FakeFetch, type FakeHandler } from '../test/fake-fetch';
 import { mountRoute, signedInTests } from '../test/mount';
 import { odooMoItem } from '../test/odoo-mo-fixtures';
@@ -25,7 +26,7 @@ const stats = {
 function cacheRoutes(live: FakeHandler): Record<string, FakeHandler> {
   return {
     'GET /api/admin/mo-stats': () => ok(stats),
-    'GET /api/search/mo': () => ok([{ ...odooMoItem(7), last_updated: '2026-11-22T09:12:40.113Z' }], { page: 1, limit: 20, total: 1, pages: 1 }),
+    'GET /api/search/mo': () => ok([{ ...odooMoItem(7), last_updated: '2026-11-22T09:12:40.113Z', changed_at: '2026-11-20T03:00:00.000Z' }], { page: 1, limit: 20, total: 1, pages: 1 }),
     'GET /api/odoo/mo-list': live,
   };
 }
@@ -58,8 +59,10 @@ describe('MoPage live view', () => {
     );
     const { wrapper, router } = await mountPage();
 
-    // The cache view, as before; Odoo is not asked on page load.
+    // The cache view, as before; Odoo is not asked on page load. Its last column is when the MO last changed.
     expect(wrapper.findAll('[data-testid="mo-row"]')).toHaveLength(1);
+    expect(wrapper.findAll('thead th').at(-1)?.text()).toBe('Last changed');
+    expect(wrapper.find('[data-testid="mo-row"]').findAll('td').at(-1)?.text()).toBe(formatDateTime('2026-11-20T03:00:00.000Z', 'en'));
     expect(wrapper.find('[data-testid="mo-view-cache"]').attributes('aria-pressed')).toBe('true');
     expect(net.callsTo('GET', '/api/odoo/mo-list')).toHaveLength(0);
 

@@ -352,7 +352,10 @@ export interface MoCacheItem {
   state: string | null;
   scheduled_start: string | null;
   create_date: string | null;
+  /** When a sync last wrote the MO (every sync does). */
   last_updated: string;
+  /** When a sync last found the MO changed in Odoo, or first cached it. */
+  changed_at: string;
 }
 
 /** One MO read live from Odoo (`GET /api/odoo/mo-list`). */

@@ -644,6 +644,7 @@ const en: MessageSchema = {
       scheduledStart: 'Planned start',
       source: 'Source',
       created: 'Created in Odoo',
+      changed: 'Last changed',
       empty: 'No manufacturing orders yet. Run a sync from Odoo.',
       view: 'Show',
       viewCache: 'Cache',

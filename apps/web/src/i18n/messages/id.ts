@@ -642,6 +642,7 @@ const id = {
       scheduledStart: 'Rencana mulai',
       source: 'Sumber',
       created: 'Dibuat di Odoo',
+      changed: 'Terakhir berubah',
       empty: 'Belum ada perintah produksi. Jalankan sinkron dari Odoo.',
       view: 'Tampilkan',
       viewCache: 'Cache',
