@@ -127,6 +127,9 @@ class WriteLane {
     };
     return {
       add: (rows) => {
+        // Turned into the statement's parameters now: a page waiting for its turn is then ten strings, not hundreds
+        // of row objects for the garbage collector to copy while they wait.
+        const batches = upsertBatches(rows);
         void this.enqueue(async () => {
           if (failure !== null) return;
           try {
@@ -139,7 +142,7 @@ class WriteLane {
                 // at worst lose the last sync's writes, never corrupt anything.
                 await client.query(`SET LOCAL synchronous_commit = off`);
               }
-              const c = await upsertRows(client, rows);
+              const c = await upsertAll(client, batches);
               counts.inserted += c.inserted;
               counts.changed += c.changed;
               counts.seen += c.seen;
@@ -191,32 +194,37 @@ class WriteLane {
   }
 }
 
-/**
- * Upserts rows (deduplicated by MO number, last one wins) inside the caller's transaction. The statement is a named
- * prepared one: a sync runs it once per page, and Postgres then parses and plans it once per connection.
- */
-async function upsertRows(client: PoolClient, rows: MoRow[]): Promise<UpsertCounts> {
-  const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+/** The upsert's parameters for `rows` (deduplicated by MO number, last one wins), one set per batch. */
+function upsertBatches(rows: MoRow[]): string[][] {
   const unique = withoutRepeatedNumbers(rows);
+  const batches: string[][] = [];
   for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
     const batch = unique.slice(i, i + UPSERT_BATCH);
     const column = <K extends keyof MoRow>(key: K) => pgArrayLiteral(batch, (row) => row[key]);
-    const result = await client.query<UpsertCounts>({
-      name: 'odoo_mo_cache_upsert',
-      text: UPSERT_SQL,
-      values: [
-        column('mo_number'),
-        column('odoo_id'),
-        column('production_type'),
-        column('sku_name'),
-        column('quantity'),
-        column('uom'),
-        column('note'),
-        column('state'),
-        column('scheduled_start'),
-        column('create_date'),
-      ],
-    });
+    batches.push([
+      column('mo_number'),
+      column('odoo_id'),
+      column('production_type'),
+      column('sku_name'),
+      column('quantity'),
+      column('uom'),
+      column('note'),
+      column('state'),
+      column('scheduled_start'),
+      column('create_date'),
+    ]);
+  }
+  return batches;
+}
+
+/**
+ * Runs the upsert once per batch inside the caller's transaction. The statement is a named prepared one: a sync runs
+ * it once per page, and Postgres then parses and plans it once per connection.
+ */
+async function upsertAll(client: PoolClient, batches: string[][]): Promise<UpsertCounts> {
+  const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+  for (const values of batches) {
+    const result = await client.query<UpsertCounts>({ name: 'odoo_mo_cache_upsert', text: UPSERT_SQL, values });
     const c = result.rows[0] as UpsertCounts;
     total.inserted += c.inserted;
     total.changed += c.changed;
