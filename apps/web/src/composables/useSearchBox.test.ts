@@ -45,4 +45,14 @@ describe('useSearchBox', () => {
     vi.advanceTimersByTime(1000);
     expect(searched).toEqual([]);
   });
+
+  it('clears the text and drops a pending search', () => {
+    vi.useFakeTimers();
+    const { box, searched } = mountBox('seal');
+    box.onInput('o-ring');
+    box.clear();
+    expect(box.text.value).toBe('');
+    vi.advanceTimersByTime(1000);
+    expect(searched).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ export interface SearchBox {
   text: Ref<string>;
   /** For each keystroke: keeps the text and searches once typing pauses. */
   onInput(value: string): void;
+  /** Empties the box and drops a pending search (the caller resets the list itself). */
+  clear(): void;
 }
 
 /** A list's search box: `search` gets the trimmed text 300 ms after the last keystroke; unmounting drops a pending one. */
@@ -18,6 +20,10 @@ export function useSearchBox(initial: string, search: (q: string) => void): Sear
     onInput(value: string): void {
       text.value = value;
       run(value);
+    },
+    clear(): void {
+      run.cancel();
+      text.value = '';
     },
   };
 }
