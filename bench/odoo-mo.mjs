@@ -18,7 +18,7 @@ const TYPES = {
 };
 const LIMIT = 1000;
 const PAGE = 500; // the API's page size
-const ROUNDS = 7;
+const ROUNDS = 11;
 const LATENCY_MS = Number(process.env.ODOO_LATENCY_MS ?? 0); // the machine may be shared: each round pairs a plain fetch with the syncs, and medians are reported
 
 async function startSandbox() {
