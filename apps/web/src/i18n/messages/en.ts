@@ -693,7 +693,7 @@ const en: MessageSchema = {
       schedule: 'Schedule (cron)',
       scheduleEnabled: 'Scheduled sync enabled',
       types: 'Production types',
-      typesHint: 'Each type is an Odoo domain on mrp.production, as JSON, e.g. [["product_id.categ_id.name", "ilike", "liquid"]]. "Test connection" checks the field names against Odoo.',
+      typesHint: 'Each type is an Odoo domain on mrp.production, as JSON, e.g. [["product_id.categ_id.name", "ilike", "liquid"]]. "Test connection" checks the field names against Odoo. An MO that two types match goes to the one listed first.',
       typeName: 'Type',
       typeDomain: 'Odoo domain (JSON)',
       addType: 'Add type',

@@ -691,7 +691,7 @@ const id = {
       schedule: 'Jadwal (cron)',
       scheduleEnabled: 'Sinkronisasi terjadwal aktif',
       types: 'Tipe produksi',
-      typesHint: 'Setiap tipe adalah domain Odoo pada mrp.production, dalam JSON, mis. [["product_id.categ_id.name", "ilike", "liquid"]]. "Uji koneksi" memeriksa nama field ke Odoo.',
+      typesHint: 'Setiap tipe adalah domain Odoo pada mrp.production, dalam JSON, mis. [["product_id.categ_id.name", "ilike", "liquid"]]. "Uji koneksi" memeriksa nama field ke Odoo. MO yang cocok dengan dua tipe masuk ke tipe yang tercantum lebih dulu.',
       typeName: 'Tipe',
       typeDomain: 'Domain Odoo (JSON)',
       addType: 'Tambah tipe',
