@@ -8,6 +8,7 @@ const NEEDS_ESCAPE = /["\\]/g;
  * of partial strings for the garbage collector to copy.
  */
 export function pgArrayLiteral<T>(items: readonly T[], value: (item: T) => string | number | null): string {
+  if (items.length === 0) return '{}';
   const texts = new Array<string | null>(items.length);
   let nulls = 0;
   for (let i = 0; i < items.length; i += 1) {
@@ -20,7 +21,6 @@ export function pgArrayLiteral<T>(items: readonly T[], value: (item: T) => strin
       texts[i] = s.includes('"') || s.includes('\\') ? s.replace(NEEDS_ESCAPE, '\\$&') : s;
     }
   }
-  if (items.length === 0) return '{}';
   if (nulls === 0) return `{"${texts.join('","')}"}`;
   return `{${texts.map((t) => (t === null ? 'NULL' : `"${t}"`)).join(',')}}`;
 }

@@ -14,8 +14,6 @@ export interface UpsertCounts {
   inserted: number;
   /** Existing rows whose business columns changed. */
   changed: number;
-  /** Every row written (inserted + changed + unchanged-but-refreshed). */
-  seen: number;
 }
 
 /**
@@ -54,8 +52,7 @@ upserted AS (
   RETURNING (xmax = 0) AS inserted, c.changed_at = c.last_updated AS changed
 )
 SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-       count(*) FILTER (WHERE NOT inserted AND changed)::int AS changed,
-       count(*)::int AS seen
+       count(*) FILTER (WHERE NOT inserted AND changed)::int AS changed
 FROM upserted`;
 
 /** One production type's share of a sync: its pages go into one transaction, committed or discarded as a whole. */
@@ -109,7 +106,7 @@ class WriteLane {
   constructor(private readonly dataSource: DataSource) {}
 
   begin(): TypeWrite {
-    const counts: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+    const counts: UpsertCounts = { inserted: 0, changed: 0 };
     let open = false;
     let failure: unknown = null;
     let writeMs = 0;
@@ -142,10 +139,7 @@ class WriteLane {
                 // at worst lose the last sync's writes, never corrupt anything.
                 await client.query(`SET LOCAL synchronous_commit = off`);
               }
-              const c = await upsertAll(client, batches);
-              counts.inserted += c.inserted;
-              counts.changed += c.changed;
-              counts.seen += c.seen;
+              await upsertAll(client, batches, counts);
             });
           } catch (err) {
             failure = err;
@@ -218,19 +212,16 @@ function upsertBatches(rows: MoRow[]): string[][] {
 }
 
 /**
- * Runs the upsert once per batch inside the caller's transaction. The statement is a named prepared one: a sync runs
- * it once per page, and Postgres then parses and plans it once per connection.
+ * Runs the upsert once per batch inside the caller's transaction, adding its counts to `counts`. The statement is a
+ * named prepared one: a sync runs it once per page, and Postgres then parses and plans it once per connection.
  */
-async function upsertAll(client: PoolClient, batches: string[][]): Promise<UpsertCounts> {
-  const total: UpsertCounts = { inserted: 0, changed: 0, seen: 0 };
+async function upsertAll(client: PoolClient, batches: string[][], counts: UpsertCounts): Promise<void> {
   for (const values of batches) {
     const result = await client.query<UpsertCounts>({ name: 'odoo_mo_cache_upsert', text: UPSERT_SQL, values });
     const c = result.rows[0] as UpsertCounts;
-    total.inserted += c.inserted;
-    total.changed += c.changed;
-    total.seen += c.seen;
+    counts.inserted += c.inserted;
+    counts.changed += c.changed;
   }
-  return total;
 }
 
 /** One row per MO number, the last one read winning: one statement cannot upsert the same key twice. */

@@ -31,9 +31,8 @@ interface TypeOutcome {
 
 interface FetchedType {
   fetched: number;
-  /** MO numbers this type wrote (it claims them from later types). */
+  /** MO numbers this type wrote (it claims them from later types); the rest of `fetched` an earlier type had. */
   written: string[];
-  overlapping: number;
   matched: number;
   fetchMs: number;
 }
@@ -227,7 +226,7 @@ export class OdooMoSyncService {
               inserted: counts.inserted,
               changed: counts.changed,
               fetched: fetched.fetched,
-              overlapping: fetched.overlapping,
+              overlapping: fetched.fetched - fetched.written.length,
               matched: fetched.matched,
               error: null,
               fetchMs: fetched.fetchMs,
@@ -292,7 +291,7 @@ export class OdooMoSyncService {
       for (const row of own) written.push(row.mo_number);
       fetched += page.length;
     }
-    return { fetched, written, overlapping: fetched - written.length, matched, fetchMs: Date.now() - t0 };
+    return { fetched, written, matched, fetchMs: Date.now() - t0 };
   }
 
   /** Every type failed: a 504 when all timed out, the specific 502 when all share a cause, else a generic 502. */
