@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, odooSessionId, resetOdoo } from './support/odoo-sandbox';
 import { RunningSandbox, startSandbox } from './support/sandbox';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
@@ -395,6 +397,48 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       await put(keyMode()).expect(200);
     });
 
+    it("asks Odoo one request at a time, in order: each type's count, then its pages", async () => {
+      await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
+      // A recording proxy in front of the sandbox: what Odoo would see, and how many requests it had at once.
+      const seen: string[] = [];
+      let inFlight = 0;
+      let mostInFlight = 0;
+      const proxy = http.createServer((req, res) => {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', async () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          const { params } = JSON.parse(body) as { params: { service: string; method: string; args: unknown[] } };
+          const kwargs = (params.args[6] ?? {}) as { offset?: number };
+          const method = params.service === 'object' ? String(params.args[4]) : params.method;
+          seen.push(method === 'search_read' ? `${method}@${kwargs.offset ?? 0}` : method);
+          const answer = await fetch(`${sandbox.url}${req.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          const text = await answer.text();
+          inFlight -= 1;
+          res.writeHead(answer.status, { 'content-type': 'application/json' }).end(text);
+        });
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = proxy.address() as AddressInfo;
+        await put({ ...keyMode(), baseUrl: `http://127.0.0.1:${port}/odoo` }).expect(200);
+        await t.ds.query(`DELETE FROM odoo_mo_cache`);
+        const res = await sync().expect(200);
+        const pages = (n: number) => Array.from({ length: Math.ceil(n / 500) }, (_, k) => `search_read@${k * 500}`);
+        const perType = res.body.results.flatMap((r: { updated: number }) => ['search_count', ...pages(r.updated)]);
+        expect(res.body.results[0].updated).toBeGreaterThan(500); // liquid takes two pages
+        // A new configuration logs in and detects the fields once, after `version`.
+        expect(seen).toEqual(['version', 'authenticate', 'fields_get', ...perType]);
+        expect(mostInFlight).toBe(1);
+      } finally {
+        await new Promise((resolve) => proxy.close(resolve));
+        await resetOdoo(sandbox, { version: 16, count: 300, seed: 42 });
+        await put(keyMode()).expect(200);
+      }
+    });
+
     it('gives an MO matched by two types to the first of them, and says how many the later type left', async () => {
       // Two pages of liquid, then a type matching every MO: its newest 1000 include liquid ones.
       await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
@@ -499,7 +543,20 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(all.body.meta.total).toBeGreaterThan(5);
       const first = all.body.data[0];
       expect(Object.keys(first).sort()).toEqual(
-        ['changed_at', 'create_date', 'last_updated', 'mo_number', 'note', 'odoo_id', 'production_type', 'quantity', 'scheduled_start', 'sku_name', 'state', 'uom'].sort(),
+        [
+          'changed_at',
+          'create_date',
+          'last_updated',
+          'mo_number',
+          'note',
+          'odoo_id',
+          'production_type',
+          'quantity',
+          'scheduled_start',
+          'sku_name',
+          'state',
+          'uom',
+        ].sort(),
       );
       const byNumber = await t.http
         .get(`/api/search/mo?q=${encodeURIComponent(first.mo_number)}`)

@@ -37,6 +37,19 @@ interface FetchedType {
   fetchMs: number;
 }
 
+/** One type's read: the connection's client, the type's window domain, and where its pages go. */
+interface TypeFetch extends PreparedClient {
+  type: string;
+  domain: OdooDomain;
+  limit: number;
+  claimed: ReadonlySet<string>;
+  write: TypeWrite;
+  /** The type's search_count, when it was already sent. */
+  count: Promise<number> | null;
+  /** Called as soon as the type's last page has arrived (or at once if it has none). */
+  afterLastRead?: (client: OdooClient) => void;
+}
+
 /** What a finished sync produced, before it is rendered as the seed's response or a 502/504. */
 export interface SyncResult {
   response: MoSyncResponse;
@@ -190,17 +203,29 @@ export class OdooMoSyncService {
     const claimed = new Set<string>();
     const outcomes: Array<Promise<TypeOutcome>> = [];
     try {
-      for (const [type, domain] of types) {
+      // One window for every type; each type's count goes out as soon as the previous type's last page has arrived.
+      const now = new Date();
+      let nextCount: Promise<number> | null = null;
+      for (const [index, [type, domain]] of types.entries()) {
         if (!prepared) {
           outcomes.push(Promise.resolve(failedOutcome(type, prepError as OdooRpcError)));
           continue;
         }
-        const window = this.gateway.windowDomain(windowDays, domain);
+        const window = this.gateway.windowDomain(windowDays, domain, now);
+        const following = types[index + 1];
+        const countFollowing = following
+          ? (client: OdooClient) => {
+              nextCount = client.searchCount(MO_MODEL, this.gateway.windowDomain(windowDays, following[1], now));
+              nextCount.catch(() => undefined); // awaited by the next type; not unhandled if this run ends first
+            }
+          : undefined;
+        const count = nextCount;
+        nextCount = null;
         let write = writer.begin();
         let fetched: FetchedType;
         try {
           try {
-            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, claimed, write);
+            fetched = await this.fetchType({ ...prepared, type, domain: window, limit, claimed, write, count, afterLastRead: countFollowing });
           } catch (err) {
             // Odoo upgraded under the same configuration (16 → 17 renames the planned start): detect again, once.
             if (!(err instanceof OdooRpcError && err.failure === 'odoo_error' && err.message.includes(prepared.startField))) throw err;
@@ -208,7 +233,7 @@ export class OdooMoSyncService {
             write = writer.begin();
             this.gateway.forget(prepared.revision);
             prepared = await this.gateway.prepare(conn);
-            fetched = await this.fetchType(prepared.client, prepared.startField, type, window, limit, claimed, write);
+            fetched = await this.fetchType({ ...prepared, type, domain: window, limit, claimed, write, count: null, afterLastRead: countFollowing });
           }
         } catch (err) {
           const error = this.typeError(err, type, prepared.revision);
@@ -253,20 +278,13 @@ export class OdooMoSyncService {
 
   /**
    * Count, then read page by page (newest first, up to `limit`), handing each mapped page to `write` without the MOs
-   * an earlier type `claimed`. The next page is requested before the current one is mapped and written, so Odoo works
-   * while we do.
+   * an earlier type `claimed`. Odoo always has the next request while we map and write a page: the next page, or after
+   * the last one the next type's count (`afterLastRead`). Still one request at a time, in the same order.
    */
-  private async fetchType(
-    client: OdooClient,
-    startField: string,
-    type: string,
-    domain: OdooDomain,
-    limit: number,
-    claimed: ReadonlySet<string>,
-    write: TypeWrite,
-  ): Promise<FetchedType> {
+  private async fetchType(job: TypeFetch): Promise<FetchedType> {
+    const { client, startField, type, domain, limit, claimed, write, afterLastRead } = job;
     const t0 = Date.now();
-    const matched = await client.searchCount(MO_MODEL, domain);
+    const matched = await (job.count ?? client.searchCount(MO_MODEL, domain));
     const wanted = Math.min(matched, limit);
     const fields = productionFields(startField);
     const read = (offset: number) => {
@@ -278,13 +296,20 @@ export class OdooMoSyncService {
       page.catch(() => undefined); // awaited below; a read still in flight when this type fails must not go unhandled
       return page;
     };
+    const send = (offset: number | null) => {
+      const next = offset === null ? null : read(offset);
+      if (next === null) afterLastRead?.(client);
+      return next;
+    };
     let fetched = 0;
     const written: string[] = [];
-    let next = wanted > 0 ? read(0) : null;
+    let next = send(wanted > 0 ? 0 : null);
     for (let offset = 0; next; offset += PAGE_SIZE) {
       const page = await next;
       const complete = page.length === Math.min(PAGE_SIZE, wanted - offset);
-      next = complete && offset + PAGE_SIZE < wanted ? read(offset + PAGE_SIZE) : null;
+      next = send(complete && offset + PAGE_SIZE < wanted ? offset + PAGE_SIZE : null);
+      // The request is written to its socket on a later tick: let it leave before this page's mapping and upsert.
+      await new Promise((resolve) => setImmediate(resolve));
       const rows = page.map((record) => mapProduction(record, startField, type));
       const own = claimed.size === 0 ? rows : rows.filter((row) => !claimed.has(row.mo_number));
       if (own.length > 0) write.add(own);
