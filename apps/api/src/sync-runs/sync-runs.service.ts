@@ -51,6 +51,20 @@ const INTERRUPTED =
 const ITEM_BATCH = 5000;
 
 /**
+ * A run's end in one statement: its (last batch of) items and its row. `set_config(…, true)` lasts until the end of
+ * this statement's transaction, so with `asyncCommit` the commit does not wait for the WAL flush (as SET LOCAL would).
+ */
+const FINISH_SQL = `
+WITH commit_mode AS (
+  SELECT set_config('synchronous_commit', CASE WHEN $6 THEN 'off' ELSE current_setting('synchronous_commit') END, true)
+),
+items AS (
+  INSERT INTO sync_run_items (run_id, item_key, status, message, details)
+  SELECT $1, k, s, m, d FROM unnest($7::text[], $8::text[], $9::text[], $10::jsonb[]) AS t(k, s, m, d)
+)
+UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5 FROM commit_mode WHERE id = $1`;
+
+/**
  * Runs syncs one at a time per kind across every API instance (a PostgreSQL advisory lock held on a dedicated
  * connection for the whole run), and records each run with its per-item results in `sync_runs`.
  */
@@ -189,14 +203,7 @@ export class SyncRunsService {
     )) as [{ id: string }];
     try {
       const outcome = await work({ runId: id });
-      await this.dataSource.transaction(async (em) => {
-        if (opts.asyncCommit) await em.query(`SET LOCAL synchronous_commit = off`);
-        await insertItems(em, id, outcome.items ?? []);
-        await em.query(
-          `UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5 WHERE id = $1`,
-          [id, outcome.status, outcome.counts, outcome.summary ?? {}, outcome.error ?? null],
-        );
-      });
+      await this.finish(id, outcome, opts);
       return { ...outcome.result, runId: id };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -207,6 +214,33 @@ export class SyncRunsService {
       );
       throw err;
     }
+  }
+
+  /**
+   * Writes the run's items and its final state together. Usually one statement (the items fit in one batch); with
+   * more items, the earlier batches go first in the same transaction.
+   */
+  private async finish(id: string, outcome: SyncOutcome<unknown>, opts: RunOptions): Promise<void> {
+    const items = outcome.items ?? [];
+    const last = items.length - (items.length % ITEM_BATCH || ITEM_BATCH);
+    const finishWith = (q: Pick<EntityManager, 'query'>) =>
+      q.query(FINISH_SQL, [
+        id,
+        outcome.status,
+        outcome.counts,
+        outcome.summary ?? {},
+        outcome.error ?? null,
+        opts.asyncCommit ?? false,
+        ...itemColumns(items.slice(Math.max(last, 0))),
+      ]);
+    if (last <= 0) {
+      await finishWith(this.dataSource);
+      return;
+    }
+    await this.dataSource.transaction(async (em) => {
+      await insertItems(em, id, items.slice(0, last));
+      await finishWith(em);
+    });
   }
 }
 
@@ -247,17 +281,20 @@ function mapRun(r: RunRow): SyncRunResponse {
 
 async function insertItems(em: EntityManager, runId: string, items: SyncItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += ITEM_BATCH) {
-    const batch = items.slice(i, i + ITEM_BATCH);
     await em.query(
       `INSERT INTO sync_run_items (run_id, item_key, status, message, details)
        SELECT $1, k, s, m, d FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS t(k, s, m, d)`,
-      [
-        runId,
-        batch.map((b) => b.key),
-        batch.map((b) => b.status),
-        batch.map((b) => b.message ?? null),
-        batch.map((b) => JSON.stringify(b.details ?? {})),
-      ],
+      [runId, ...itemColumns(items.slice(i, i + ITEM_BATCH))],
     );
   }
+}
+
+/** The item parameters of `INSERT INTO sync_run_items … unnest(…)`: keys, statuses, messages, details. */
+function itemColumns(items: SyncItem[]): [string[], string[], Array<string | null>, string[]] {
+  return [
+    items.map((b) => b.key),
+    items.map((b) => b.status),
+    items.map((b) => b.message ?? null),
+    items.map((b) => JSON.stringify(b.details ?? {})),
+  ];
 }
