@@ -3,7 +3,7 @@ import { createTestApp, TestApp } from './support/test-app';
 
 const KIND = 'test-run-end';
 
-describe('Sync run history: how a run ends (integration)', () => {
+describe('Sync run history: how a run starts and ends (integration)', () => {
   let t: TestApp;
   let runs: SyncRunsService;
 
@@ -77,6 +77,38 @@ describe('Sync run history: how a run ends (integration)', () => {
         message: written[count - 1]?.message,
         details: { i: count - 1 },
       });
+  });
+
+  it('409 while another instance holds the lock: its running run stays running, and no row is written', async () => {
+    const [{ id: live }] = (await t.ds.query(
+      `INSERT INTO sync_runs (kind, trigger, status) VALUES ($1, 'schedule', 'running') RETURNING id`,
+      [KIND],
+    )) as [{ id: string }];
+    const holder = t.ds.createQueryRunner();
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock(hashtext($1))`, [`simpul:sync:${KIND}`]);
+    let worked = false;
+    try {
+      await expect(
+        runs.run(KIND, 'manual', null, async () => {
+          worked = true;
+          return { status: 'success', counts: {}, result: {} };
+        }),
+      ).rejects.toMatchObject({ code: 'SYNC_ALREADY_RUNNING' });
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`simpul:sync:${KIND}`]);
+      await holder.release();
+    }
+    expect(worked).toBe(false);
+    const rows = (await t.ds.query(`SELECT id, status FROM sync_runs WHERE kind = $1`, [KIND])) as Array<{
+      id: string;
+      status: string;
+    }>;
+    expect(rows.filter((r) => r.status === 'running').map((r) => r.id)).toEqual([live]);
+    // Once the lock is free, the next run judges that row cut off.
+    const next = await runs.run(KIND, 'manual', null, async () => ({ status: 'success', counts: {}, result: {} }));
+    expect(await runRow(live)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Interrupted/) });
+    expect(await runRow(next.runId)).toMatchObject({ status: 'success' });
   });
 
   it('writes none of the items when one of them cannot be stored, and records the run as failed', async () => {

@@ -10,7 +10,7 @@ import {
   SyncRunStatus,
   SyncTrigger,
 } from '@simpul/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { pageWindow } from '../common/pagination';
 import { SyncError, SyncErrorCode } from './sync-runs.error';
@@ -38,9 +38,9 @@ export interface RunContext {
 
 export interface RunOptions {
   /**
-   * Record the run's end without waiting for the WAL flush. Only for syncs whose own writes commit the same way (a
-   * cache the next run rebuilds): a crash then loses the run's writes and its end together, and the next run marks
-   * the run interrupted.
+   * Record the run's start and end without waiting for the WAL flush. Only for syncs whose own writes commit the same
+   * way (a cache the next run rebuilds): a crash then loses the run's writes and its end together (WAL is flushed in
+   * order, so never a write without its run), and the next run marks the run interrupted.
    */
   asyncCommit?: boolean;
 }
@@ -50,14 +50,30 @@ const INTERRUPTED =
 
 const ITEM_BATCH = 5000;
 
+/** `set_config(…, true)` lasts until the end of the statement's transaction: when `param` is true, its commit skips the WAL flush. */
+const commitMode = (param: string) =>
+  `commit_mode AS (SELECT set_config('synchronous_commit', CASE WHEN ${param} THEN 'off' ELSE current_setting('synchronous_commit') END, true))`;
+
 /**
- * A run's end in one statement: its (last batch of) items and its row. `set_config(…, true)` lasts until the end of
- * this statement's transaction, so with `asyncCommit` the commit does not wait for the WAL flush (as SET LOCAL would).
+ * A run's start in one statement: the advisory lock, and only if it was taken, the runs of this kind that a crash
+ * left `running` marked interrupted and the new run's row. `lock` is volatile, so it is evaluated once.
  */
-const FINISH_SQL = `
-WITH commit_mode AS (
-  SELECT set_config('synchronous_commit', CASE WHEN $6 THEN 'off' ELSE current_setting('synchronous_commit') END, true)
+const START_SQL = `
+WITH lock AS (SELECT pg_try_advisory_lock(hashtext($1)) AS locked),
+${commitMode('$6')},
+interrupted AS (
+  UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $5
+  WHERE kind = $2 AND status = 'running' AND (SELECT locked FROM lock)
 ),
+started AS (
+  INSERT INTO sync_runs (kind, trigger, triggered_by, status)
+  SELECT $2, $3, $4, 'running' FROM lock, commit_mode WHERE locked RETURNING id
+)
+SELECT (SELECT locked FROM lock) AS locked, (SELECT id FROM started) AS id`;
+
+/** A run's end in one statement: its (last batch of) items and its row. */
+const FINISH_SQL = `
+WITH ${commitMode('$6')},
 items AS (
   INSERT INTO sync_run_items (run_id, item_key, status, message, details)
   SELECT $1, k, s, m, d FROM unnest($7::text[], $8::text[], $9::text[], $10::jsonb[]) AS t(k, s, m, d)
@@ -81,25 +97,31 @@ export class SyncRunsService {
     work: (ctx: RunContext) => Promise<SyncOutcome<T>>,
     opts: RunOptions = {},
   ): Promise<T & { runId: string }> {
-    const lockRunner = this.dataSource.createQueryRunner();
-    await lockRunner.connect();
+    // One connection holds the lock for the whole run and also writes the run's start and end.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
     try {
-      const [{ locked }] = (await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
+      const [{ locked, id }] = (await runner.query(START_SQL, [
         lockKey(kind),
-      ])) as [{ locked: boolean }];
-      if (!locked) {
+        kind,
+        trigger,
+        actor?.id ?? null,
+        INTERRUPTED,
+        opts.asyncCommit ?? false,
+      ])) as [{ locked: boolean; id: string | null }];
+      if (!locked || id === null) {
         throw new SyncError(
           SyncErrorCode.AlreadyRunning,
           `A ${kind} sync is already running. Wait for it to finish, then try again.`,
         );
       }
       try {
-        return await this.record(kind, trigger, actor, work, opts);
+        return await this.record(runner, id, kind, work, opts);
       } finally {
-        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(kind)]);
+        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(kind)]);
       }
     } finally {
-      await lockRunner.release();
+      await runner.release();
     }
   }
 
@@ -187,31 +209,23 @@ export class SyncRunsService {
   }
 
   private async record<T>(
+    runner: QueryRunner,
+    id: string,
     kind: string,
-    trigger: SyncTrigger,
-    actor: Actor | null,
     work: (ctx: RunContext) => Promise<SyncOutcome<T>>,
     opts: RunOptions,
   ): Promise<T & { runId: string }> {
-    // Holding the lock, any other run of this kind still marked running was cut off by a crash: say so.
-    const [{ id }] = (await this.dataSource.query(
-      `WITH interrupted AS (
-         UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $4 WHERE kind = $1 AND status = 'running'
-       )
-       INSERT INTO sync_runs (kind, trigger, triggered_by, status) VALUES ($1, $2, $3, 'running') RETURNING id`,
-      [kind, trigger, actor?.id ?? null, INTERRUPTED],
-    )) as [{ id: string }];
     try {
       const outcome = await work({ runId: id });
-      await this.finish(id, outcome, opts);
+      await this.finish(runner.manager, id, outcome, opts);
       return { ...outcome.result, runId: id };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn({ kind, runId: id, err: message }, 'sync run failed');
-      await this.dataSource.query(
-        `UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
-        [id, message],
-      );
+      await runner.query(`UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [
+        id,
+        message,
+      ]);
       throw err;
     }
   }
@@ -220,7 +234,7 @@ export class SyncRunsService {
    * Writes the run's items and its final state together. Usually one statement (the items fit in one batch); with
    * more items, the earlier batches go first in the same transaction.
    */
-  private async finish(id: string, outcome: SyncOutcome<unknown>, opts: RunOptions): Promise<void> {
+  private async finish(em: EntityManager, id: string, outcome: SyncOutcome<unknown>, opts: RunOptions): Promise<void> {
     const items = outcome.items ?? [];
     const last = items.length - (items.length % ITEM_BATCH || ITEM_BATCH);
     const finishWith = (q: Pick<EntityManager, 'query'>) =>
@@ -234,12 +248,12 @@ export class SyncRunsService {
         ...itemColumns(items.slice(Math.max(last, 0))),
       ]);
     if (last <= 0) {
-      await finishWith(this.dataSource);
+      await finishWith(em);
       return;
     }
-    await this.dataSource.transaction(async (em) => {
-      await insertItems(em, id, items.slice(0, last));
-      await finishWith(em);
+    await em.transaction(async (tx) => {
+      await insertItems(tx, id, items.slice(0, last));
+      await finishWith(tx);
     });
   }
 }
