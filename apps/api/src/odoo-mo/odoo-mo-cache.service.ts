@@ -102,12 +102,13 @@ class WriteLane {
   private queue: Promise<unknown> = Promise.resolve();
   private runner: QueryRunner | null = null;
   private client: PoolClient | null = null;
+  /** A type's transaction is open on the connection. */
+  private inTransaction = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
   begin(): TypeWrite {
     const counts: UpsertCounts = { inserted: 0, changed: 0 };
-    let open = false;
     let failure: unknown = null;
     let writeMs = 0;
     const timed = async <T>(step: () => Promise<T>): Promise<T> => {
@@ -117,10 +118,6 @@ class WriteLane {
       } finally {
         writeMs += Date.now() - t0;
       }
-    };
-    const rollback = async () => {
-      if (open) await this.runner?.rollbackTransaction();
-      open = false;
     };
     return {
       add: (rows) => {
@@ -132,12 +129,11 @@ class WriteLane {
           try {
             await timed(async () => {
               const client = await this.connection();
-              if (!open) {
-                await this.runner?.startTransaction();
-                open = true;
-                // The cache is rebuilt by the next sync, so its commits need not wait for the WAL flush: a crash can
-                // at worst lose the last sync's writes, never corrupt anything.
-                await client.query(`SET LOCAL synchronous_commit = off`);
+              if (!this.inTransaction) {
+                // One round trip. The cache is rebuilt by the next sync, so its commits need not wait for the WAL
+                // flush: a crash can at worst lose the last sync's writes, never corrupt anything.
+                await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+                this.inTransaction = true;
               }
               await upsertAll(client, batches, counts);
             });
@@ -150,28 +146,38 @@ class WriteLane {
         this.enqueue(() =>
           timed(async () => {
             if (failure !== null) {
-              await rollback();
+              await this.rollback();
               throw failure;
             }
-            if (open) await this.runner?.commitTransaction();
-            open = false;
+            await this.end('COMMIT');
             return { ...counts, writeMs };
           }),
         ),
       // A rollback that fails means a broken connection: the next write fails and reports it, so nothing is lost here.
-      discard: () => this.enqueue(rollback).catch(() => undefined),
+      discard: () => this.enqueue(() => this.rollback()).catch(() => undefined),
     };
   }
 
   async close(): Promise<void> {
     await this.queue;
-    if (this.runner?.isTransactionActive) await this.runner.rollbackTransaction();
+    await this.rollback();
     await this.runner?.release();
     this.runner = null;
     this.client = null;
   }
 
-  /** The lane's connection: TypeORM's runner for the transaction, its pg client for the prepared upsert. */
+  private rollback(): Promise<void> {
+    return this.end('ROLLBACK');
+  }
+
+  /** Ends the open transaction, if any: a failed COMMIT or ROLLBACK leaves none open either. */
+  private async end(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    if (!this.inTransaction || !this.client) return;
+    this.inTransaction = false;
+    await this.client.query(statement);
+  }
+
+  /** The lane's connection, taken from TypeORM's pool; its pg client runs the prepared upsert. */
   private async connection(): Promise<PoolClient> {
     if (!this.client) {
       this.runner = this.dataSource.createQueryRunner();
