@@ -91,7 +91,8 @@ describe('OdooClient error mapping', () => {
         sent.push({ url, body, headers: config.headers });
         const a = answers.shift() ?? { data: { jsonrpc: '2.0', id: 1, result: null } };
         if (a.throw) throw a.throw;
-        return { status: a.status ?? 200, data: a.data };
+        // The client asks axios for the body as bytes (responseType 'arraybuffer': a Buffer in Node).
+        return { status: a.status ?? 200, data: Buffer.from(typeof a.data === 'string' ? a.data : JSON.stringify(a.data)) };
       },
     } as unknown as AxiosInstance;
     return new OdooClient(c, http);
