@@ -59,9 +59,10 @@ describe('Odoo MO sync schedule (integration)', () => {
     expect(new Date(s.schedule.nextRunAt).getUTCHours()).toBe(7);
   });
 
-  it('skips scheduled runs while Odoo is not configured, without counting failures', async () => {
+  it('skips scheduled runs while Odoo is not configured, without counting failures or recording runs', async () => {
     expect(await scheduler.runScheduled()).toBe('skipped');
     expect((await stats()).schedule.consecutiveFailures).toBe(0);
+    expect(await t.ds.query(`SELECT id FROM sync_runs WHERE kind = 'odoo-mo'`)).toEqual([]);
   });
 
   it('backs off after failures, pauses itself after 5 in a row and notifies the admins', async () => {
@@ -117,6 +118,16 @@ describe('Odoo MO sync schedule (integration)', () => {
     expect((await stats()).schedule.consecutiveFailures).toBe(1);
     await clearFaults(sandbox);
     expect(await scheduler.runScheduled()).toBe('success');
+    expect((await stats()).schedule).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
+  });
+
+  it('a manual sync that reaches Odoo ends the streak too, so the schedule stops backing off', async () => {
+    await fault(sandbox, { kind: 'http500' });
+    expect(await scheduler.runScheduled()).toBe('failed');
+    expect(await scheduler.runScheduled()).toBe('failed');
+    expect((await stats()).schedule).toMatchObject({ consecutiveFailures: 2, nextAttemptAt: expect.any(String) });
+    await clearFaults(sandbox);
+    await t.http.post('/api/admin/sync-mo').set(auth(admin)).expect(200);
     expect((await stats()).schedule).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
   });
 });

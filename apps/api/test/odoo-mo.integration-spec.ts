@@ -40,9 +40,20 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
   });
 
   describe('configuration', () => {
-    it('answers the seed sentence (400) when nothing is configured', async () => {
+    it('answers the seed sentence (400) when nothing is configured, before any run starts', async () => {
       const res = await sync().expect(400);
       expect(res.body).toMatchObject({ success: false, error: CONFIG_MISSING, code: 'ODOO_CONFIG_MISSING' });
+      expect(await t.ds.query(`SELECT id FROM sync_runs WHERE kind = 'odoo-mo'`)).toEqual([]);
+      // Refused before the lock, too: a configuration problem is not hidden behind a 409 while another run holds it.
+      const holder = t.ds.createQueryRunner();
+      await holder.connect();
+      await holder.query(`SELECT pg_advisory_lock(hashtext('simpul:sync:odoo-mo'))`);
+      try {
+        await sync().expect(400);
+      } finally {
+        await holder.query(`SELECT pg_advisory_unlock(hashtext('simpul:sync:odoo-mo'))`);
+        await holder.release();
+      }
       const cfg = await t.http.get('/api/admin/odoo-config').set(auth(admin)).expect(200);
       expect(cfg.body.data).toMatchObject({
         baseUrl: null,

@@ -6,6 +6,7 @@ import { OdooClient, OdooConnection, OdooRpcError } from './odoo-client';
 import { OdooConfigService, OdooSettings } from './odoo-config.service';
 import { asRpcError, MO_MODEL, OdooGatewayService, PreparedClient } from './odoo-gateway.service';
 import { OdooMoCacheService, TypeWrite } from './odoo-mo-cache.service';
+import { OdooMoStateService } from './odoo-mo-state.service';
 import { OdooMoError, OdooMoErrorCode } from './odoo-mo.error';
 import { mapProduction, productionFields } from './odoo-mo.mapper';
 
@@ -70,6 +71,7 @@ export class OdooMoSyncService {
     private readonly gateway: OdooGatewayService,
     private readonly cache: OdooMoCacheService,
     private readonly runs: SyncRunsService,
+    private readonly state: OdooMoStateService,
   ) {}
 
   /**
@@ -85,41 +87,30 @@ export class OdooMoSyncService {
 
   async execute(trigger: SyncTrigger, actor: Actor | null): Promise<SyncResult> {
     const settings = await this.config.read();
+    // An incomplete configuration is refused here (400), before the lock: no run is started or recorded for it.
+    const conn = this.config.connectionOf(settings);
     // Odoo's `version` (and on a new configuration its login and field detection) goes out while the run takes its
-    // lock and row. A configuration that cannot connect is reported inside the run, where `connectionOf` throws again.
-    const conn = this.connectionOrNull(settings);
-    const prepared = conn ? this.gateway.prepare(conn).catch(asRpcError) : null;
-    // The cache commits without waiting for the WAL flush (see MoCacheWriter); the run's end does the same.
-    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, () => this.syncAll(settings, trigger, prepared), {
+    // lock and row.
+    const prepared = this.gateway.prepare(conn).catch(asRpcError);
+    // The cache commits without waiting for the WAL flush (see MoCacheWriter); the run's start and end do the same.
+    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, () => this.syncAll(settings, conn, trigger, prepared), {
       asyncCommit: true,
     });
+    // A run that reached Odoo, manual or scheduled, ends the scheduled sync's failure streak.
+    if (!result.failure) await this.state.recordSuccess();
     return result;
-  }
-
-  private connectionOrNull(settings: OdooSettings): OdooConnection | null {
-    try {
-      return this.config.connectionOf(settings);
-    } catch {
-      return null;
-    }
   }
 
   /** The run itself: every type, then the seed's response and what `sync_runs` records. */
   private async syncAll(
     settings: OdooSettings,
+    conn: OdooConnection,
     trigger: SyncTrigger,
-    prepared: Promise<PreparedClient | OdooRpcError> | null,
+    prepared: Promise<PreparedClient | OdooRpcError>,
   ): Promise<SyncOutcome<SyncResult>> {
-    const conn = this.config.connectionOf(settings);
     const types = Object.entries(settings.productionTypes);
     const started = Date.now();
-    const outcomes = await this.syncTypes(
-      conn,
-      await (prepared ?? this.gateway.prepare(conn).catch(asRpcError)),
-      types,
-      settings.syncWindowDays,
-      settings.syncLimit,
-    );
+    const outcomes = await this.syncTypes(conn, await prepared, types, settings.syncWindowDays, settings.syncLimit);
     const results: MoSyncTypeResult[] = outcomes.map((o) =>
       o.ok
         ? { production_type: o.type, updated: o.updated, status: 'success' }

@@ -124,10 +124,8 @@ export class OdooMoScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       }
       failure = err instanceof Error ? err.message : String(err);
     }
-    if (failure === null) {
-      await this.state.recordSuccess();
-      return outcome;
-    }
+    // A run that reached Odoo has already ended the failure streak (OdooMoSyncService.execute).
+    if (failure === null) return outcome;
     const failures = await this.state.recordFailure(failure);
     this.logger.warn({ failures, err: failure }, 'scheduled MO sync failed');
     if (failures >= MAX_CONSECUTIVE_FAILURES) {
