@@ -82,7 +82,11 @@ describe('Odoo MO sync schedule (integration)', () => {
     const after2 = (await stats()).schedule;
     expect(after2.consecutiveFailures).toBe(2);
     expect(new Date(after2.nextAttemptAt).getTime()).toBe((ticks[1] ?? 0) - 1000);
+    // Only the backoff can skip this tick: no scheduled run is recent enough to have taken the tick's slot.
+    await t.ds.query(`UPDATE sync_runs SET started_at = started_at - interval '3 minutes' WHERE kind = 'odoo-mo'`);
+    const runsBefore = await t.ds.query(`SELECT id FROM sync_runs WHERE kind = 'odoo-mo'`);
     expect(await scheduler.onTick()).toBe('skipped');
+    expect(await t.ds.query(`SELECT id FROM sync_runs WHERE kind = 'odoo-mo'`)).toHaveLength(runsBefore.length);
 
     expect(await scheduler.runScheduled()).toBe('failed');
     expect(await scheduler.runScheduled()).toBe('failed');
@@ -119,6 +123,29 @@ describe('Odoo MO sync schedule (integration)', () => {
     await clearFaults(sandbox);
     expect(await scheduler.runScheduled()).toBe('success');
     expect((await stats()).schedule).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
+  });
+
+  it('leaves a tick to a scheduled run another instance started for the same slot, however often the schedule runs', async () => {
+    const scheduledRunAgo = (seconds: number) =>
+      t.ds.query(
+        `INSERT INTO sync_runs (kind, trigger, status, started_at, finished_at) VALUES ('odoo-mo', 'schedule', 'success', now() - make_interval(secs => $1), now())`,
+        [seconds],
+      );
+    const latest = async () => (await t.ds.query(`SELECT status, trigger FROM sync_runs WHERE kind = 'odoo-mo' ORDER BY started_at DESC LIMIT 1`))[0];
+    await t.ds.query(`DELETE FROM sync_runs WHERE kind = 'odoo-mo'`);
+    // Every 6 hours: a run 90 s ago took this slot.
+    await scheduledRunAgo(90);
+    expect(await scheduler.onTick()).toBe('skipped');
+    // Every minute: a run 45 s ago belongs to the previous slot, one 10 s ago to this one.
+    await put({ schedule: '* * * * *' }).expect(200);
+    expect(await scheduler.onTick()).toBe('success');
+    expect(await latest()).toMatchObject({ status: 'success', trigger: 'schedule' });
+    await t.ds.query(`UPDATE sync_runs SET started_at = now() - interval '45 seconds' WHERE kind = 'odoo-mo'`);
+    expect(await scheduler.onTick()).toBe('success');
+    await t.ds.query(`UPDATE sync_runs SET started_at = started_at - interval '45 seconds' WHERE kind = 'odoo-mo'`);
+    await scheduledRunAgo(10);
+    expect(await scheduler.onTick()).toBe('skipped');
+    await put({ schedule: '0 0,6,12,18 * * *' }).expect(200);
   });
 
   it('a manual sync that reaches Odoo ends the streak too, so the schedule stops backing off', async () => {

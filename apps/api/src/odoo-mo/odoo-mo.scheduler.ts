@@ -18,6 +18,8 @@ export const ODOO_MO_CRON_JOB = 'odoo-mo-sync';
 export const MAX_CONSECUTIVE_FAILURES = 5;
 /** How often each instance re-reads the schedule settings (changes made elsewhere: another instance, PUT /api/settings). */
 const WATCH_MS = 60_000;
+/** Every instance's cron fires for the same slot: one that finds a scheduled run this recent leaves the slot to it. */
+const SLOT_GUARD_MS = 120_000;
 
 export type ScheduledOutcome = 'success' | 'partial' | 'failed' | 'paused' | 'skipped';
 
@@ -97,8 +99,8 @@ export class OdooMoScheduler implements OnApplicationBootstrap, OnModuleDestroy 
         return 'skipped';
       }
       const recent: unknown[] = await this.dataSource.query(
-        `SELECT 1 FROM sync_runs WHERE kind = $1 AND trigger = 'schedule' AND started_at > now() - interval '2 minutes' LIMIT 1`,
-        [ODOO_MO_SYNC_KIND],
+        `SELECT 1 FROM sync_runs WHERE kind = $1 AND trigger = 'schedule' AND started_at > now() - make_interval(secs => $2) LIMIT 1`,
+        [ODOO_MO_SYNC_KIND, this.slotGuardMs() / 1000],
       );
       if (recent.length > 0) return 'skipped';
       return await this.runScheduled();
@@ -106,6 +108,16 @@ export class OdooMoScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'scheduled MO sync tick failed');
       return 'skipped';
     }
+  }
+
+  /**
+   * How recent another instance's scheduled run must be to count as this slot's: two minutes (clocks of instances
+   * may differ that much), but under half the time between ticks, so a schedule every minute is not halved.
+   */
+  private slotGuardMs(): number {
+    if (!this.registry.doesExist('cron', ODOO_MO_CRON_JOB)) return SLOT_GUARD_MS;
+    const [next, after] = (this.registry.getCronJob(ODOO_MO_CRON_JOB) as unknown as CronJob).nextDates(2).map((d) => d.toMillis());
+    return next !== undefined && after !== undefined ? Math.min(SLOT_GUARD_MS, (after - next) / 2) : SLOT_GUARD_MS;
   }
 
   /** One scheduled run and its effect on the failure streak. Tests call this directly. */
