@@ -102,4 +102,18 @@ describe('Odoo secrets never leak (integration)', () => {
     ).map((r: { t: string }) => r.t);
     expect([...leaks('response', bodies), ...leaks('log', lines), ...leaks('db', dbTexts)]).toEqual([]);
   });
+
+  it('masks a short secret whole, where its last four characters would be most of it', async () => {
+    const shortKey = 'k3y9ab';
+    expect((await call('put', '/api/admin/odoo-config', { apiKey: shortKey, sessionId: 'S3ss10n' })).body['data']).toMatchObject({
+      apiKeySet: true,
+      apiKeyMasked: '••••',
+      sessionIdSet: true,
+      sessionIdMasked: '••••',
+    });
+    const settings = (await call('get', '/api/settings')).body['data'] as Array<{ key: string; value: unknown }>;
+    expect(settings.find((x) => x.key === 'odoo.apiKey')?.value).toBe('••••');
+    expect(bodies.filter((b) => b.includes('3y9a') || b.includes('ss10'))).toEqual([]);
+    await call('put', '/api/admin/odoo-config', { apiKey: ODOO_API_KEY, sessionId: null });
+  });
 });

@@ -1,4 +1,4 @@
-import { decryptSecret, deriveKey, encryptSecret, sha256Hex } from './crypto';
+import { decryptSecret, deriveKey, encryptSecret, maskSecret, sha256Hex } from './crypto';
 
 describe('crypto helpers', () => {
   const key = deriveKey('a'.repeat(64), 'settings');
@@ -24,5 +24,14 @@ describe('crypto helpers', () => {
   it('derives different keys per purpose', () => {
     expect(deriveKey('s'.repeat(32), 'jwt-access').equals(deriveKey('s'.repeat(32), 'settings'))).toBe(false);
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('masks a secret, showing its last four characters only when it is long enough that they give little away', () => {
+    expect(maskSecret(null)).toBeNull();
+    expect(maskSecret('')).toBeNull();
+    expect(maskSecret('sandbox-odoo-api-key')).toBe('••••-key');
+    expect(maskSecret('abcdef0123456789')).toBe('••••6789');
+    expect(maskSecret('abcdef012345678')).toBe('••••');
+    expect(maskSecret('abcd')).toBe('••••');
   });
 });

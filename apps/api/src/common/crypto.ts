@@ -28,3 +28,12 @@ export function decryptSecret(sealed: string, key: Buffer): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+/** Secrets shorter than this are masked whole: showing their last four characters would show too much of them. */
+const SHOWS_TAIL_FROM = 16;
+
+/** How a stored secret is shown: `••••` plus its last four characters when it is long enough, else `••••` alone. */
+export function maskSecret(secret: string | null): string | null {
+  if (!secret) return null;
+  return secret.length >= SHOWS_TAIL_FROM ? `••••${secret.slice(-4)}` : '••••';
+}

@@ -4,6 +4,7 @@ import type { OdooAuthMode, OdooConfigResponse, ProductionTypeMapping, UpdateOdo
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { maskSecret } from '../common/crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SettingDefinition } from '../settings/settings.registry';
 import { SettingsService } from '../settings/settings.service';
@@ -33,9 +34,6 @@ export interface OdooSettings {
 const NULLABLE: ReadonlySet<OdooConfigField> = new Set(['baseUrl', 'database', 'login', 'sessionId', 'apiKey']);
 const SCHEDULE_FIELDS: ReadonlySet<OdooConfigField> = new Set(['schedule', 'timezone', 'scheduleEnabled']);
 
-function mask(secret: string | null): string | null {
-  return secret ? `••••${secret.slice(-4)}` : null;
-}
 
 @Injectable()
 export class OdooConfigService {
@@ -192,9 +190,9 @@ export class OdooConfigService {
       authMode: s.authMode,
       login: s.login,
       sessionIdSet: Boolean(s.sessionId),
-      sessionIdMasked: mask(s.sessionId),
+      sessionIdMasked: maskSecret(s.sessionId),
       apiKeySet: Boolean(s.apiKey),
-      apiKeyMasked: s.usingEnvironmentDefaults && s.apiKey === this.config.odooDefaults.apiKey ? (s.apiKey ? '••••' : null) : mask(s.apiKey),
+      apiKeyMasked: s.usingEnvironmentDefaults && s.apiKey === this.config.odooDefaults.apiKey ? (s.apiKey ? '••••' : null) : maskSecret(s.apiKey),
       timeoutSeconds: s.timeoutSeconds,
       syncWindowDays: s.syncWindowDays,
       syncLimit: s.syncLimit,

@@ -5,16 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { decryptSecret, deriveKey, encryptSecret } from '../common/crypto';
+import { decryptSecret, deriveKey, encryptSecret, maskSecret } from '../common/crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SettingEntity } from './setting.entity';
 import { SettingsError, SettingsErrorCode } from './settings.error';
 import { SETTING_DEFINITIONS, SettingDefinition } from './settings.registry';
 
-function mask(secret: string | null): string | null {
-  if (!secret) return null;
-  return `••••${secret.slice(-4)}`;
-}
 
 @Injectable()
 export class SettingsService {
@@ -77,7 +73,7 @@ export class SettingsService {
   private toResponse(def: SettingDefinition, row: SettingEntity | undefined): SettingResponse {
     if (def.secret) {
       const clear = row?.secretSealed ? decryptSecret(row.secretSealed, this.key) : null;
-      return { key: def.key, value: mask(clear), secret: true, updatedAt: row?.updatedAt.toISOString() ?? null };
+      return { key: def.key, value: maskSecret(clear), secret: true, updatedAt: row?.updatedAt.toISOString() ?? null };
     }
     return { key: def.key, value: row?.value ?? def.defaultValue, secret: false, updatedAt: row?.updatedAt.toISOString() ?? null };
   }
