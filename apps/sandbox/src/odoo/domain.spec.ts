@@ -14,18 +14,22 @@ const FIELDS: Record<string, Record<string, DomainField>> = {
     product_id: { type: 'many2one', relation: 'product' },
   },
   product: { id: { type: 'integer' }, name: { type: 'char' }, categ_id: { type: 'many2one', relation: 'category' } },
-  category: { id: { type: 'integer' }, name: { type: 'char' } },
+  category: { id: { type: 'integer' }, name: { type: 'char' }, parent_id: { type: 'many2one', relation: 'category' } },
 };
 
 const ROWS: Record<string, Row[]> = {
   category: [
-    { id: 1, name: 'All / Saleable / Liquid' },
-    { id: 2, name: 'Device' },
+    { id: 1, name: 'All / Saleable / Liquid', parent_id: false },
+    { id: 2, name: 'Device', parent_id: false },
+    { id: 3, name: 'Salt Nic', parent_id: 1 },
+    { id: 4, name: 'Salt Nic 30ml', parent_id: 3 },
   ],
   product: [
     { id: 10, name: 'Mango Ice 30ml', categ_id: 1 },
     { id: 11, name: 'Nova Pod Kit', categ_id: 2 },
     { id: 12, name: 'Loose part', categ_id: false },
+    { id: 13, name: 'Salt Mango', categ_id: 3 },
+    { id: 14, name: 'Salt Mango 30ml', categ_id: 4 },
   ],
   order: [
     { id: 1, name: 'WH/MO/00001', qty: 3, state: 'draft', origin: false, done: false, created: '2026-11-01 08:00:00', product_id: 10 },
@@ -42,7 +46,13 @@ const schema: DomainSchema = {
     const name = ROWS[model]?.find((r) => r['id'] === id)?.['name'];
     return typeof name === 'string' ? name : '';
   },
+  records: (model) => ROWS[model] ?? [],
 };
+
+function productIds(domain: unknown): number[] {
+  const predicate = compileDomain(domain, 'product', schema);
+  return (ROWS['product'] ?? []).filter(predicate).map((r) => Number(r['id']));
+}
 
 function ids(domain: unknown): number[] {
   const predicate = compileDomain(domain, 'order', schema);
@@ -206,5 +216,34 @@ describe('Odoo domain evaluator', () => {
     expect(likeToRegExp('a%b_c', false).test('aXXXbYc')).toBe(true);
     expect(likeToRegExp('a.c', false).test('abc')).toBe(false);
     expect(likeToRegExp('ABC', true).test('abc')).toBe(true);
+  });
+
+  describe('child_of / parent_of (expression.py child_of_domain, parent_of_domain)', () => {
+    it('child_of takes a category and everything under it, by id, ids or name (name_search ilike)', () => {
+      expect(productIds([['categ_id', 'child_of', 1]])).toEqual([10, 13, 14]);
+      expect(productIds([['categ_id', 'child_of', 3]])).toEqual([13, 14]);
+      expect(productIds([['categ_id', 'child_of', [3, 2]]])).toEqual([11, 13, 14]);
+      expect(productIds([['categ_id', 'child_of', 'salt nic']])).toEqual([13, 14]);
+      expect(productIds([['categ_id', 'child_of', ['liquid']]])).toEqual([10, 13, 14]);
+      expect(productIds([['categ_id', 'child_of', []]])).toEqual([]);
+      expect(productIds([['categ_id', 'child_of', 'no such category']])).toEqual([]);
+    });
+
+    it('parent_of takes a category and its ancestors; on id it tests the record itself', () => {
+      expect(productIds([['categ_id', 'parent_of', 4]])).toEqual([10, 13, 14]);
+      expect(productIds([['categ_id', 'parent_of', 3]])).toEqual([10, 13]);
+      expect(compileDomain([['id', 'child_of', 3]], 'category', schema)({ id: 4 })).toBe(true);
+      expect(compileDomain([['id', 'child_of', 3]], 'category', schema)({ id: 1 })).toBe(false);
+      expect(compileDomain([['id', 'parent_of', 3]], 'category', schema)({ id: 1 })).toBe(true);
+    });
+
+    it('works through dotted paths and under negation; an empty many2one is never a child', () => {
+      expect(ids([['product_id.categ_id', 'child_of', 1]])).toEqual([1]);
+      expect(ids(['!', ['product_id.categ_id', 'child_of', 1]])).toEqual([2, 3, 4]);
+    });
+
+    it('refuses a comodel without a parent_id hierarchy, as Odoo does', () => {
+      expect(errorOf([['product_id', 'child_of', 10]]).message).toMatch(/Invalid parent field/);
+    });
   });
 });

@@ -23,6 +23,8 @@ export interface DomainSchema {
   record(model: string, id: number): Row | undefined;
   /** The comodel's display name (`name_get`), used when a many2one is compared with text. */
   displayName(model: string, id: number): string;
+  /** Every row of a model, for `child_of` / `parent_of` (a name search, then the walk along `parent_id`). */
+  records(model: string): Iterable<Row>;
 }
 
 export const TERM_OPERATORS = [
@@ -143,7 +145,7 @@ function compilePath(path: string[], operator: TermOperator, right: unknown, mod
   if (!field || name === undefined) {
     throw parseError(`Invalid field ${model}.${name ?? ''} in leaf ${leaf}`, 'raise ValueError("Invalid field %s.%s in leaf %s" % (model._name, path[0], str(leaf)))', 758);
   }
-  if (rest.length === 0) return compileFieldTest(name, field, operator, right, schema);
+  if (rest.length === 0) return compileFieldTest(name, field, operator, right, model, schema);
   if (field.type !== 'many2one' || !field.relation) {
     throw parseError(`Invalid field ${model}.${name} in leaf ${leaf}`, 'raise ValueError("Invalid field %s.%s in leaf %s" % (model._name, path[0], str(leaf)))', 758);
   }
@@ -157,15 +159,80 @@ function compilePath(path: string[], operator: TermOperator, right: unknown, mod
   };
 }
 
-function compileFieldTest(name: string, field: DomainField, operator: TermOperator, right: unknown, schema: DomainSchema): Predicate {
-  if (operator === 'child_of' || operator === 'parent_of') {
-    throw valueError(`Operator ${operator} is not supported by the sandbox Odoo`);
-  }
+function compileFieldTest(name: string, field: DomainField, operator: TermOperator, right: unknown, model: string, schema: DomainSchema): Predicate {
+  if (operator === 'child_of' || operator === 'parent_of') return compileHierarchy(name, field, operator, right, model, schema);
   if (field.type === 'many2one' && field.relation && isTextCriterion(right)) {
     return compileMany2oneByName(name, field.relation, operator, right, schema);
   }
   const test = compileValueTest(operator, field.type === 'datetime' ? widenDatetime(right, operator) : right);
   return (row) => test(row[name] ?? false);
+}
+
+/**
+ * `child_of` / `parent_of` (expression.py `child_of_domain` / `parent_of_domain`): the value is resolved to ids
+ * (`to_ids`: a name or names through `_name_search` with `ilike`, else ids), then widened along the comodel's
+ * `parent_id` to every descendant / ancestor, the ids themselves included. On a many2one the field's value must be one
+ * of them; on `id` the record itself.
+ */
+function compileHierarchy(name: string, field: DomainField, operator: 'child_of' | 'parent_of', right: unknown, model: string, schema: DomainSchema): Predicate {
+  const comodel = field.type === 'many2one' && field.relation ? field.relation : name === 'id' ? model : null;
+  const parentField = comodel ? schema.field(comodel, 'parent_id') : undefined;
+  if (!comodel || parentField?.type !== 'many2one' || parentField.relation !== comodel) {
+    throw valueError(`Invalid parent field: ${comodel ?? model}.parent_id (${operator} needs a hierarchy)`);
+  }
+  const start = hierarchyIds(right, comodel, schema);
+  const ids = operator === 'child_of' ? descendants(start, comodel, schema) : ancestors(start, comodel, schema);
+  return (row) => {
+    const id = row[name];
+    return typeof id === 'number' && ids.has(id);
+  };
+}
+
+/** expression.py `to_ids`: names (a string or a list of strings) via `_name_search` `ilike`; an id or a list of ids as given. */
+function hierarchyIds(right: unknown, comodel: string, schema: DomainSchema): Set<number> {
+  if (typeof right === 'number') return new Set(right ? [right] : []);
+  if (isTextCriterion(right)) {
+    const names = (typeof right === 'string' ? [right] : right).map((n) => likeToRegExp(`%${n}%`, true));
+    const ids = new Set<number>();
+    for (const row of schema.records(comodel)) {
+      const id = row['id'];
+      if (typeof id !== 'number') continue;
+      const label = schema.displayName(comodel, id);
+      const own = typeof row['name'] === 'string' ? row['name'] : '';
+      if (names.some((re) => re.test(label) || re.test(own))) ids.add(id);
+    }
+    return ids;
+  }
+  if (Array.isArray(right)) return new Set(right.filter((v): v is number => typeof v === 'number'));
+  return new Set();
+}
+
+function descendants(start: Set<number>, model: string, schema: DomainSchema): Set<number> {
+  const found = new Set(start);
+  let frontier = start;
+  while (frontier.size > 0) {
+    const next = new Set<number>();
+    for (const row of schema.records(model)) {
+      const id = row['id'];
+      const parent = row['parent_id'];
+      if (typeof id === 'number' && typeof parent === 'number' && frontier.has(parent) && !found.has(id)) next.add(id);
+    }
+    for (const id of next) found.add(id);
+    frontier = next;
+  }
+  return found;
+}
+
+function ancestors(start: Set<number>, model: string, schema: DomainSchema): Set<number> {
+  const found = new Set<number>();
+  for (let frontier = [...start]; frontier.length > 0; ) {
+    const id = frontier.pop() as number;
+    if (found.has(id) || !schema.record(model, id)) continue;
+    found.add(id);
+    const parent = schema.record(model, id)?.['parent_id'];
+    if (typeof parent === 'number') frontier.push(parent);
+  }
+  return found;
 }
 
 function isTextCriterion(right: unknown): right is string | string[] {

@@ -85,6 +85,10 @@ export class OdooDatabase implements DomainSchema {
     const row = table?.get(id);
     return table && row ? table.def.displayName(row) : '';
   }
+
+  records(model: string): Iterable<Row> {
+    return this.tables.get(model)?.rows ?? [];
+  }
 }
 
 // ---- field sets ---------------------------------------------------------------------------------------------------

@@ -136,6 +136,18 @@ describe('Odoo fake', () => {
       expect(all.result).toBe(304);
       expect(recent.result).toBeLessThan(304);
     });
+
+    it('selects MOs by category tree with child_of, as a production type mapping may', async () => {
+      const count = async (domain: unknown[]) => (await executeKw(app, 'admin', 'mrp.production', 'search_count', [domain])).result as number;
+      // Saleable holds Liquid, Office Furniture and Accessories; All holds every category but Device and Cartridge.
+      const byName = async (name: string) => count([['product_id.categ_id.name', '=', name]]);
+      const saleable = (await byName('Saleable')) + (await byName('Liquid')) + (await byName('Office Furniture')) + (await byName('Accessories'));
+      expect(saleable).toBeGreaterThan(0);
+      expect(await count([['product_id.categ_id', 'child_of', 'Saleable']])).toBe(saleable);
+      expect(await count([['product_id.categ_id', 'child_of', 2]])).toBe(saleable);
+      expect(await count([['product_id.categ_id', 'child_of', 'Liquid']])).toBe(await byName('Liquid'));
+      expect(await count(['!', ['product_id.categ_id', 'child_of', 1]])).toBe((await byName('Device')) + (await byName('Cartridge')));
+    });
   });
 
   describe('paging', () => {
