@@ -376,6 +376,44 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect((await first).status).toBe(200);
     });
 
+    it('shows the progress of a running sync per type, at most twice a second, and clears it when the run ends', async () => {
+      await put(keyMode()).expect(200);
+      // About 700 liquid MOs in the window (two pages), and 300 ms per Odoo request: the run takes about three seconds.
+      await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
+      await fault(sandbox, { kind: 'latency', ms: 300 });
+      const running = sync().then((r) => r);
+      type Item = { key: string; status: string; done: number; total: number | null };
+      const seen: Array<{ at: string; items: Item[] }> = [];
+      let finished = false;
+      void running.then(() => (finished = true));
+      while (!finished) {
+        const list = await t.http.get('/api/sync-runs?kind=odoo-mo&status=running&limit=1').set(auth(manager)).expect(200);
+        const progress = list.body.data[0]?.progress;
+        if (progress && seen[seen.length - 1]?.at !== progress.at) seen.push(progress);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await running).status).toBe(200);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      for (const p of seen) {
+        expect(p.items.map((i) => i.key)).toEqual(['liquid', 'device', 'cartridge']);
+        for (const i of p.items) {
+          expect(['pending', 'running', 'done', 'error']).toContain(i.status);
+          if (i.total !== null) expect(i.done).toBeLessThanOrEqual(i.total);
+        }
+      }
+      // Writes are at least PROGRESS_INTERVAL_MS apart, and each type only moves forward.
+      const times = seen.map((p) => Date.parse(p.at));
+      for (let k = 1; k < times.length; k += 1) expect((times[k] ?? 0) - (times[k - 1] ?? 0)).toBeGreaterThanOrEqual(450);
+      for (let k = 1; k < seen.length; k += 1) {
+        seen[k]?.items.forEach((item, n) => expect(item.done).toBeGreaterThanOrEqual(seen[k - 1]?.items[n]?.done ?? 0));
+      }
+      expect(seen.some((p) => p.items.some((i) => i.status === 'running' && i.done > 0))).toBe(true);
+      expect(seen.some((p) => p.items[0]?.status === 'done' && p.items[2]?.status !== 'done')).toBe(true);
+      const last = await t.http.get('/api/sync-runs?kind=odoo-mo&limit=1').set(auth(admin)).expect(200);
+      expect(last.body.data[0]).toMatchObject({ status: 'success', progress: null });
+      expect((await t.http.get('/api/sync-runs?kind=odoo-mo&status=running').set(auth(admin)).expect(200)).body.data).toEqual([]);
+    });
+
     it('reads a type in several pages in one transaction: a failure on a later page keeps that type as it was', async () => {
       // 3000 MOs over 60 days: about 700 liquid ones in the 30-day window, so liquid takes two 500-row pages.
       await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { MoSyncResponse, MoSyncTypeResult, OdooDomain, SyncTrigger } from '@simpul/contracts';
+import type { MoSyncResponse, MoSyncTypeResult, OdooDomain, SyncRunProgressItem, SyncTrigger } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
-import { SyncOutcome, SyncRunsService } from '../sync-runs/sync-runs.service';
+import { RunContext, SyncOutcome, SyncRunsService } from '../sync-runs/sync-runs.service';
 import { OdooClient, OdooConnection, OdooRpcError } from './odoo-client';
 import { OdooConfigService, OdooSettings } from './odoo-config.service';
 import { asRpcError, MO_MODEL, OdooGatewayService, PreparedClient } from './odoo-gateway.service';
@@ -49,6 +49,43 @@ interface TypeFetch extends PreparedClient {
   count: Promise<number> | null;
   /** Called as soon as the type's last page has arrived (or at once if it has none). */
   afterLastRead?: (client: OdooClient) => void;
+  progress: TypeProgress;
+}
+
+/** One production type's line in the run's progress. */
+interface TypeProgress {
+  /** The count is in: `total` MOs will be read. */
+  started(total: number): void;
+  read(done: number): void;
+}
+
+/** The run's progress, one item per production type in the mapping's order, reported on every change. */
+class SyncProgress {
+  private readonly items: SyncRunProgressItem[];
+
+  constructor(
+    types: string[],
+    private readonly report: RunContext['progress'],
+  ) {
+    this.items = types.map((key) => ({ key, status: 'pending', done: 0, total: null }));
+  }
+
+  of(type: string): TypeProgress {
+    return {
+      started: (total) => this.update(type, { status: 'running', total }),
+      read: (done) => this.update(type, { done }),
+    };
+  }
+
+  finished(type: string, ok: boolean): void {
+    this.update(type, { status: ok ? 'done' : 'error' });
+  }
+
+  private update(type: string, patch: Partial<SyncRunProgressItem>): void {
+    const item = this.items.find((i) => i.key === type);
+    if (item) Object.assign(item, patch);
+    this.report(this.items);
+  }
 }
 
 /** What a finished sync produced, before it is rendered as the seed's response or a 502/504. */
@@ -93,7 +130,7 @@ export class OdooMoSyncService {
     // lock and row.
     const prepared = this.gateway.prepare(conn).catch(asRpcError);
     // The cache commits without waiting for the WAL flush (see MoCacheWriter); the run's start and end do the same.
-    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, () => this.syncAll(settings, conn, trigger, prepared), {
+    const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, (ctx) => this.syncAll(settings, conn, trigger, prepared, ctx), {
       asyncCommit: true,
     });
     // A run that reached Odoo, manual or scheduled, ends the scheduled sync's failure streak.
@@ -107,10 +144,15 @@ export class OdooMoSyncService {
     conn: OdooConnection,
     trigger: SyncTrigger,
     prepared: Promise<PreparedClient | OdooRpcError>,
+    ctx: RunContext,
   ): Promise<SyncOutcome<SyncResult>> {
     const types = Object.entries(settings.productionTypes);
     const started = Date.now();
-    const outcomes = await this.syncTypes(conn, await prepared, types, settings.syncWindowDays, settings.syncLimit);
+    const progress = new SyncProgress(
+      types.map(([type]) => type),
+      ctx.progress,
+    );
+    const outcomes = await this.syncTypes(conn, await prepared, types, settings.syncWindowDays, settings.syncLimit, progress);
     const results: MoSyncTypeResult[] = outcomes.map((o) =>
       o.ok
         ? { production_type: o.type, updated: o.updated, status: 'success' }
@@ -183,6 +225,7 @@ export class OdooMoSyncService {
     types: Array<[string, OdooDomain]>,
     windowDays: number,
     limit: number,
+    progress: SyncProgress,
   ): Promise<TypeOutcome[]> {
     let prepared = preparation instanceof OdooRpcError ? null : preparation;
     const prepError = preparation instanceof OdooRpcError ? preparation : null;
@@ -199,6 +242,7 @@ export class OdooMoSyncService {
       let nextCount: Promise<number> | null = null;
       for (const [index, [type, domain]] of types.entries()) {
         if (!prepared) {
+          progress.finished(type, false);
           outcomes.push(Promise.resolve(failedOutcome(type, prepError as OdooRpcError)));
           continue;
         }
@@ -212,11 +256,22 @@ export class OdooMoSyncService {
           : undefined;
         const count = nextCount;
         nextCount = null;
+        const job = (client: PreparedClient, typeCount: Promise<number> | null, typeWrite: TypeWrite): TypeFetch => ({
+          ...client,
+          type,
+          domain: window,
+          limit,
+          claimed,
+          write: typeWrite,
+          count: typeCount,
+          afterLastRead: countFollowing,
+          progress: progress.of(type),
+        });
         let write = writer.begin();
         let fetched: FetchedType;
         try {
           try {
-            fetched = await this.fetchType({ ...prepared, type, domain: window, limit, claimed, write, count, afterLastRead: countFollowing });
+            fetched = await this.fetchType(job(prepared, count, write));
           } catch (err) {
             // Odoo upgraded under the same configuration (16 → 17 renames the planned start): detect again, once.
             if (!(err instanceof OdooRpcError && err.failure === 'odoo_error' && err.message.includes(prepared.startField))) throw err;
@@ -224,10 +279,11 @@ export class OdooMoSyncService {
             write = writer.begin();
             this.gateway.forget(prepared.revision);
             prepared = await this.gateway.prepare(conn);
-            fetched = await this.fetchType({ ...prepared, type, domain: window, limit, claimed, write, count: null, afterLastRead: countFollowing });
+            fetched = await this.fetchType(job(prepared, null, write));
           }
         } catch (err) {
           const error = this.typeError(err, type, prepared.revision);
+          progress.finished(type, false);
           outcomes.push(write.discard().then(() => failedOutcome(type, error)));
           continue;
         }
@@ -235,20 +291,26 @@ export class OdooMoSyncService {
         const revision = prepared.revision;
         outcomes.push(
           write.commit().then(
-            (counts): TypeOutcome => ({
-              type,
-              ok: true,
-              updated: counts.inserted + counts.changed,
-              inserted: counts.inserted,
-              changed: counts.changed,
-              fetched: fetched.fetched,
-              overlapping: fetched.fetched - fetched.written.length,
-              matched: fetched.matched,
-              error: null,
-              fetchMs: fetched.fetchMs,
-              writeMs: counts.writeMs,
-            }),
-            (err: unknown) => failedOutcome(type, this.typeError(err, type, revision)),
+            (counts): TypeOutcome => {
+              progress.finished(type, true);
+              return {
+                type,
+                ok: true,
+                updated: counts.inserted + counts.changed,
+                inserted: counts.inserted,
+                changed: counts.changed,
+                fetched: fetched.fetched,
+                overlapping: fetched.fetched - fetched.written.length,
+                matched: fetched.matched,
+                error: null,
+                fetchMs: fetched.fetchMs,
+                writeMs: counts.writeMs,
+              };
+            },
+            (err: unknown) => {
+              progress.finished(type, false);
+              return failedOutcome(type, this.typeError(err, type, revision));
+            },
           ),
         );
       }
@@ -273,10 +335,11 @@ export class OdooMoSyncService {
    * the last one the next type's count (`afterLastRead`). Still one request at a time, in the same order.
    */
   private async fetchType(job: TypeFetch): Promise<FetchedType> {
-    const { client, startField, type, domain, limit, claimed, write, afterLastRead } = job;
+    const { client, startField, type, domain, limit, claimed, write, afterLastRead, progress } = job;
     const t0 = Date.now();
     const matched = await (job.count ?? client.searchCount(MO_MODEL, domain));
     const wanted = Math.min(matched, limit);
+    progress.started(wanted);
     const fields = productionFields(startField);
     const read = (offset: number) => {
       const page = client.searchRead(MO_MODEL, domain, fields, {
@@ -306,6 +369,7 @@ export class OdooMoSyncService {
       if (own.length > 0) write.add(own);
       for (const row of own) written.push(row.mo_number);
       fetched += page.length;
+      progress.read(fetched);
     }
     return { fetched, written, matched, fetchMs: Date.now() - t0 };
   }

@@ -6,6 +6,8 @@ import {
   SyncRunDetailResponse,
   SyncRunItemsQueryDto,
   SyncRunListQueryDto,
+  SyncRunProgress,
+  SyncRunProgressItem,
   SyncRunResponse,
   SyncRunStatus,
   SyncTrigger,
@@ -34,6 +36,11 @@ export interface SyncOutcome<T> {
 
 export interface RunContext {
   runId: string;
+  /**
+   * Reports how far the run has got. Returns at once; the latest report is written at most every
+   * PROGRESS_INTERVAL_MS (the first after that long, so a short run writes none), on the run's own connection.
+   */
+  progress(items: SyncRunProgressItem[]): void;
 }
 
 export interface RunOptions {
@@ -78,7 +85,16 @@ items AS (
   INSERT INTO sync_run_items (run_id, item_key, status, message, details)
   SELECT $1, k, s, m, d FROM unnest($7::text[], $8::text[], $9::text[], $10::jsonb[]) AS t(k, s, m, d)
 )
-UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5 FROM commit_mode WHERE id = $1`;
+UPDATE sync_runs SET status = $2, finished_at = now(), counts = $3, summary = $4, error = $5, progress = NULL
+FROM commit_mode WHERE id = $1`;
+
+/** Progress is a passing view of a running run: its writes never wait for the WAL flush. */
+const PROGRESS_SQL = `
+WITH ${commitMode('true')}
+UPDATE sync_runs SET progress = $2 FROM commit_mode WHERE id = $1 AND status = 'running'`;
+
+/** At most this often a running run's progress is written (a page polling it sees it that fresh). */
+export const PROGRESS_INTERVAL_MS = 500;
 
 /**
  * Runs syncs one at a time per kind across every API instance (a PostgreSQL advisory lock held on a dedicated
@@ -157,6 +173,7 @@ export class SyncRunsService {
     const where: string[] = [];
     if (query.kind) where.push(`r.kind = $${params.push(query.kind)}`);
     if (query.trigger) where.push(`r.trigger = $${params.push(query.trigger)}`);
+    if (query.status) where.push(`r.status = $${params.push(query.status)}`);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows: RunRow[] = await this.dataSource.query(
       `SELECT r.*, u.email AS triggered_by_email FROM sync_runs r LEFT JOIN users u ON u.id = r.triggered_by
@@ -215,17 +232,20 @@ export class SyncRunsService {
     work: (ctx: RunContext) => Promise<SyncOutcome<T>>,
     opts: RunOptions,
   ): Promise<T & { runId: string }> {
+    const progress = new ProgressWriter(runner, id, this.logger);
     try {
-      const outcome = await work({ runId: id });
+      const outcome = await work({ runId: id, progress: (items) => progress.report(items) });
+      await progress.stop();
       await this.finish(runner.manager, id, outcome, opts);
       return { ...outcome.result, runId: id };
     } catch (err) {
+      await progress.stop();
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn({ kind, runId: id, err: message }, 'sync run failed');
-      await runner.query(`UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [
-        id,
-        message,
-      ]);
+      await runner.query(
+        `UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2, progress = NULL WHERE id = $1`,
+        [id, message],
+      );
       throw err;
     }
   }
@@ -258,6 +278,57 @@ export class SyncRunsService {
   }
 }
 
+/**
+ * Writes a running run's latest progress, throttled: a report within PROGRESS_INTERVAL_MS of the last write (or of the
+ * run's start) waits for the interval's end, and only the newest report then goes out. Writes queue on the run's
+ * connection; a failed one is logged and does not fail the run.
+ */
+class ProgressWriter {
+  private latest: SyncRunProgressItem[] | null = null;
+  private lastWrite = Date.now();
+  private timer: NodeJS.Timeout | null = null;
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly runId: string,
+    private readonly logger: Logger,
+  ) {}
+
+  report(items: SyncRunProgressItem[]): void {
+    this.latest = items.map((item) => ({ ...item }));
+    const wait = this.lastWrite + PROGRESS_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), wait);
+  }
+
+  /** Drops a report still waiting and waits for the writes under way: the run's end comes next. */
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.latest = null;
+    await this.writes;
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const items = this.latest;
+    if (!items) return;
+    this.latest = null;
+    this.lastWrite = Date.now();
+    const progress: SyncRunProgress = { at: new Date().toISOString(), items };
+    this.writes = this.writes
+      .then(() => this.runner.query(PROGRESS_SQL, [this.runId, progress]))
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          this.logger.warn({ runId: this.runId, err: err instanceof Error ? err.message : String(err) }, 'sync progress not recorded');
+        },
+      );
+  }
+}
+
 interface RunRow {
   id: string;
   kind: string;
@@ -270,6 +341,7 @@ interface RunRow {
   counts: Record<string, number>;
   summary: Record<string, unknown>;
   error: string | null;
+  progress: SyncRunProgress | null;
 }
 
 function lockKey(kind: string): string {
@@ -290,6 +362,7 @@ function mapRun(r: RunRow): SyncRunResponse {
     counts: r.counts,
     summary: r.summary,
     error: r.error,
+    progress: r.progress ?? null,
   };
 }
 

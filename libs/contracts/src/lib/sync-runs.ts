@@ -3,7 +3,8 @@ import { PageQueryDto } from './pagination';
 
 export const SYNC_TRIGGERS = ['manual', 'schedule', 'auto'] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
-export type SyncRunStatus = 'running' | 'success' | 'partial' | 'failed';
+export const SYNC_RUN_STATUSES = ['running', 'success', 'partial', 'failed'] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 
 export class SyncRunListQueryDto extends PageQueryDto {
   @IsOptional()
@@ -14,6 +15,10 @@ export class SyncRunListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SYNC_TRIGGERS)
   trigger?: SyncTrigger;
+
+  @IsOptional()
+  @IsIn(SYNC_RUN_STATUSES)
+  status?: SyncRunStatus;
 }
 
 export class SyncRunItemsQueryDto extends PageQueryDto {
@@ -36,6 +41,28 @@ export interface SyncRunResponse {
   counts: Record<string, number>;
   summary: Record<string, unknown>;
   error: string | null;
+  /** While the run is `running` and has worked for a moment: how far it has got. Null otherwise. */
+  progress: SyncRunProgress | null;
+}
+
+/** How far a running sync has got, written at most twice a second while it works (a short run writes none). */
+export interface SyncRunProgress {
+  /** When the server wrote it (ISO). */
+  at: string;
+  items: SyncRunProgressItem[];
+}
+
+export const SYNC_PROGRESS_STATUSES = ['pending', 'running', 'done', 'error'] as const;
+export type SyncProgressStatus = (typeof SYNC_PROGRESS_STATUSES)[number];
+
+/** One part of a run's work (the MO sync: one production type). */
+export interface SyncRunProgressItem {
+  key: string;
+  status: SyncProgressStatus;
+  /** Units done so far (the MO sync: MOs read from Odoo). */
+  done: number;
+  /** Units to do, once known (the MO sync: Odoo's count, up to the limit). */
+  total: number | null;
 }
 
 export interface SyncRunItemResponse {

@@ -3,6 +3,7 @@ import { OrdersAndStock1763900000000 } from './1763900000000-orders-and-stock';
 import { SyncRunsAndNotifications1764000000000 } from './1764000000000-sync-runs-and-notifications';
 import { OdooMo1764100000000 } from './1764100000000-odoo-mo';
 import { OdooMoCacheOrder1764200000000 } from './1764200000000-odoo-mo-cache-order';
+import { SyncRunProgress1764300000000 } from './1764300000000-sync-run-progress';
 
 /** Every migration, in order. Listed explicitly so they run the same compiled or under ts-jest. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   SyncRunsAndNotifications1764000000000,
   OdooMo1764100000000,
   OdooMoCacheOrder1764200000000,
+  SyncRunProgress1764300000000,
 ];
