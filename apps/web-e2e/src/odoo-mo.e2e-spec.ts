@@ -148,6 +148,26 @@ describe('Odoo MO sync in the browser', () => {
     expect(await page.locator('[data-testid="sync-run-item"][data-status="success"]').count()).toBe(4);
   });
 
+  it("shows each production type's progress while a slow sync runs", async () => {
+    const faults = (method: 'POST' | 'DELETE', body?: unknown) =>
+      fetch(`http://127.0.0.1:${SANDBOX_PORT}/__sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // 400 ms per Odoo request: four types, a count and a page each, so the sync takes a few seconds.
+    await faults('POST', { system: 'odoo', kind: 'latency', ms: 400 });
+    try {
+      await page.goto(`${app.baseUrl}/mo`);
+      await page.locator('[data-testid="mo-row"]').first().waitFor();
+      await page.click('[data-testid="mo-sync"]');
+      const items = page.locator('[data-testid="sync-progress-item"]');
+      await items.first().waitFor({ timeout: 10_000 });
+      expect(await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual(['liquid', 'device', 'cartridge', 'accessories']);
+      expect(await items.evaluateAll((rows) => rows.some((r) => r.getAttribute('data-status') !== 'pending'))).toBe(true);
+      await page.locator('[data-testid="mo-sync-result"]').waitFor({ timeout: 60_000 });
+      expect(await items.count()).toBe(0);
+    } finally {
+      await faults('DELETE');
+    }
+  });
+
   it('lists MOs live from Odoo only once that view is opened, filtered and paged', async () => {
     await page.goto(`${app.baseUrl}/mo`);
     await page.locator('[data-testid="mo-row"]').first().waitFor();

@@ -1,9 +1,10 @@
-import type { SyncRunDetailResponse, SyncRunResponse, SyncTrigger } from '@simpul/contracts';
+import type { SyncRunDetailResponse, SyncRunResponse, SyncRunStatus, SyncTrigger } from '@simpul/contracts';
 import { api } from './client';
 
 export interface SyncRunListParams {
   kind?: string;
   trigger?: SyncTrigger | '';
+  status?: SyncRunStatus;
   page?: number;
   limit?: number;
 }
@@ -15,6 +16,9 @@ export interface SyncRunItemsParams {
 }
 
 export const syncRunsApi = {
+  /** The run of `kind` going on now, if any (one runs at a time per kind). */
+  running: async (kind: string): Promise<SyncRunResponse | null> =>
+    (await api.page<SyncRunResponse>('/api/sync-runs', { kind, status: 'running', limit: 1 })).items[0] ?? null,
   list: (params: SyncRunListParams = {}) => api.page<SyncRunResponse>('/api/sync-runs', { ...params }),
   get: (id: string, params: SyncRunItemsParams = {}) =>
     api.get<SyncRunDetailResponse>(`/api/sync-runs/${encodeURIComponent(id)}`, { ...params }),

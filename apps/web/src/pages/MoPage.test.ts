@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { h } from 'vue';
 import { formatDateTime } from '../lib/format';
 import { installFakeFetch, json, ok, type FakeFetch, type FakeHandler } from '../test/fake-fetch';
@@ -159,5 +159,66 @@ describe('MoPage live view', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="mo-live-error"]').exists()).toBe(false);
     expect(wrapper.findAll('[data-testid="mo-live-row"]')).toHaveLength(1);
+  });
+});
+
+describe('MoPage sync', () => {
+  it("shows each production type's progress while a sync runs, then the results, and stops asking", async () => {
+    vi.useFakeTimers();
+    let answer: (r: Response) => void = () => undefined;
+    const running = (items: Array<{ key: string; status: string; done: number; total: number | null }>) =>
+      ok([{ id: 'run-1', kind: 'odoo-mo', status: 'running', progress: { at: '2026-11-22T10:30:01.000Z', items } }], { page: 1, limit: 1, total: 1, pages: 1 });
+    let progress = running([
+      { key: 'liquid', status: 'running', done: 500, total: 1000 },
+      { key: 'device', status: 'pending', done: 0, total: null },
+    ]);
+    net = installFakeFetch({
+      ...cacheRoutes(() => ok([], { page: 1, limit: 20, total: 0, pages: 0 })),
+      'POST /api/admin/sync-mo': () => new Promise<Response>((resolve) => (answer = resolve)),
+      'GET /api/sync-runs': () => progress,
+      'GET /api/notifications/unread-count': () => ok({ unread: 0 }),
+    });
+    const { wrapper } = await mountPage();
+
+    await wrapper.find('[data-testid="mo-sync"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="mo-sync-progress"]').exists()).toBe(true);
+    // Nothing to show for the first second: a short sync never asks.
+    expect(net.callsTo('GET', '/api/sync-runs')).toHaveLength(0);
+
+    await vi.advanceTimersByTimeAsync(1000);
+    const items = () => wrapper.findAll('[data-testid="sync-progress-item"]');
+    expect(net.callsTo('GET', '/api/sync-runs')[0]?.query.toString()).toBe('kind=odoo-mo&status=running&limit=1');
+    expect(items().map((i) => [i.attributes('data-key'), i.attributes('data-status'), i.text()])).toEqual([
+      ['liquid', 'running', 'liquidReading500 of 1,000'],
+      ['device', 'pending', 'deviceWaiting0 read'],
+    ]);
+    expect(items()[0]?.find('progress').attributes('value')).toBe('0.5');
+
+    progress = running([
+      { key: 'liquid', status: 'done', done: 1000, total: 1000 },
+      { key: 'device', status: 'running', done: 0, total: 120 },
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(items().map((i) => i.attributes('data-status'))).toEqual(['done', 'running']);
+
+    answer(
+      json(200, {
+        success: true,
+        message: 'MO sync completed successfully',
+        totalUpdated: 1120,
+        results: [
+          { production_type: 'liquid', updated: 1000, status: 'success' },
+          { production_type: 'device', updated: 120, status: 'success' },
+        ],
+        timestamp: '2026-11-22T10:30:03.000Z',
+      }),
+    );
+    await flushPromises();
+    expect(wrapper.find('[data-testid="sync-progress-list"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid="mo-sync-type"]').map((r) => r.attributes('data-updated'))).toEqual(['1000', '120']);
+    const asked = net.callsTo('GET', '/api/sync-runs').length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(net.callsTo('GET', '/api/sync-runs')).toHaveLength(asked);
   });
 });

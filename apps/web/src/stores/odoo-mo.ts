@@ -5,12 +5,14 @@ import type {
   OdooConfigResponse,
   OdooConnectionTestResponse,
   Page,
+  SyncRunProgress,
   UpdateOdooConfigDto,
 } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { odooMoApi, syncResultsFromError } from '../api/odoo-mo';
 import { useNotificationsStore } from './notifications';
+import { watchRunProgress } from './sync-runs';
 import { usePagedList } from './paged-list';
 
 /** The Odoo connection settings: load, save (partial), test. */
@@ -114,6 +116,8 @@ export const useMoStore = defineStore('odoo-mo', () => {
   );
 
   const syncing = ref(false);
+  /** While a sync runs: how far each production type has got (after the first second, for who may read the history). */
+  const syncProgress = ref<SyncRunProgress | null>(null);
   const syncResult = ref<MoSyncResponse | null>(null);
   const syncError = ref<unknown>(null);
   /** Per-type results of a sync that failed for every type (from the error's details). */
@@ -131,13 +135,18 @@ export const useMoStore = defineStore('odoo-mo', () => {
     }
   }
 
-  /** Runs the manual sync once; afterwards the stats and the list are reloaded. */
-  async function sync(opts: { reloadStats?: boolean } = {}): Promise<MoSyncResponse | null> {
+  /**
+   * Runs the manual sync once, showing its progress meanwhile (`watchProgress`: who may read the sync history);
+   * afterwards the stats and the list are reloaded.
+   */
+  async function sync(opts: { reloadStats?: boolean; watchProgress?: boolean } = {}): Promise<MoSyncResponse | null> {
     if (syncing.value) return null;
     syncing.value = true;
     syncError.value = null;
     syncErrorResults.value = [];
     syncResult.value = null;
+    syncProgress.value = null;
+    const stopWatching = opts.watchProgress ? watchRunProgress('odoo-mo', (p) => (syncProgress.value = p)) : () => undefined;
     try {
       syncResult.value = await odooMoApi.sync();
       return syncResult.value;
@@ -146,6 +155,8 @@ export const useMoStore = defineStore('odoo-mo', () => {
       syncErrorResults.value = syncResultsFromError(err);
       return null;
     } finally {
+      stopWatching();
+      syncProgress.value = null;
       syncing.value = false;
       void useNotificationsStore().refreshUnread();
       await Promise.all([opts.reloadStats === false ? Promise.resolve() : loadStats(), fetch()]);
@@ -163,6 +174,7 @@ export const useMoStore = defineStore('odoo-mo', () => {
     error,
     loaded,
     syncing,
+    syncProgress,
     syncResult,
     syncError,
     syncErrorResults,

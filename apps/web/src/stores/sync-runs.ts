@@ -1,8 +1,34 @@
-import type { SyncRunDetailResponse, SyncTrigger } from '@simpul/contracts';
+import type { SyncRunDetailResponse, SyncRunProgress, SyncTrigger } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { syncRunsApi } from '../api/sync-runs';
 import { usePagedFetch } from './paged-list';
+
+/** How often a page asks for a running sync's progress (the server writes it at most twice a second). */
+export const PROGRESS_POLL_MS = 1000;
+
+/**
+ * Reads the progress of the `kind` run going on now every PROGRESS_POLL_MS into `onProgress`, until the returned stop
+ * is called. A failed read just waits for the next one: progress is an aid, the sync's own answer is what counts.
+ */
+export function watchRunProgress(kind: string, onProgress: (progress: SyncRunProgress) => void): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const tick = async (): Promise<void> => {
+    try {
+      const progress = (await syncRunsApi.running(kind))?.progress;
+      if (progress && !stopped) onProgress(progress);
+    } catch {
+      // next tick
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), PROGRESS_POLL_MS);
+  };
+  timer = setTimeout(() => void tick(), PROGRESS_POLL_MS);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
 
 /** Kinds of sync the history knows how to name; others still list, under their raw kind. */
 export const SYNC_KINDS = ['parts-po', 'odoo-mo'] as const;

@@ -114,6 +114,7 @@ export function runDetail(patch: Partial<SyncRunDetailResponse> = {}): SyncRunDe
     counts: { synced: 2, 'already-synced': 5, 'part-not-found': 0, error: 1 },
     summary: {},
     error: null,
+    progress: null,
     itemCounts: { synced: 2, error: 1 },
     items: [
       { key: 'P-1', status: 'synced', message: null, details: { partId: uuid(201), poNumber: 'PO-1', previous: 'PO-OLD' } },

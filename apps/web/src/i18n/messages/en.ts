@@ -545,6 +545,14 @@ const en: MessageSchema = {
       changed: 'Changed',
       inserted: 'New',
     },
+    progress: {
+      pending: 'Waiting',
+      running: 'Reading',
+      done: 'Done',
+      error: 'Failed',
+      count: '{done} of {total}',
+      countUnknown: '{done} read',
+    },
     history: {
       title: 'Sync history',
       subtitle: 'Every sync run: who or what started it, how long it took and what it changed. Times in WIB (Asia/Jakarta).',

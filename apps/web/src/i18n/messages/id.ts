@@ -543,6 +543,14 @@ const id = {
       changed: 'Berubah',
       inserted: 'Baru',
     },
+    progress: {
+      pending: 'Menunggu',
+      running: 'Membaca',
+      done: 'Selesai',
+      error: 'Gagal',
+      count: '{done} dari {total}',
+      countUnknown: '{done} dibaca',
+    },
     history: {
       title: 'Riwayat sinkronisasi',
       subtitle: 'Setiap proses sinkronisasi: siapa atau apa yang memulai, berapa lama, dan apa yang berubah. Waktu dalam WIB (Asia/Jakarta).',
