@@ -140,6 +140,10 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       await t.http.get('/api/admin/odoo-config').set(auth(staff)).expect(403);
       await sync(staff).expect(403);
       await t.http.get('/api/admin/mo-stats').set(auth(staff)).expect(403);
+      // A director reads the configuration and the stats, but the manual sync is for admins and managers only.
+      const direktur = await t.loginAs('direktur');
+      await t.http.get('/api/admin/mo-stats').set(auth(direktur)).expect(200);
+      await sync(direktur).expect(403);
     });
   });
 
@@ -179,6 +183,11 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(expired.body.data.error).toMatch(/session has expired/);
       const unreachable = await t.http.post('/api/admin/odoo-config/test').set(auth(admin)).send({ baseUrl: 'http://127.0.0.1:4599/odoo' }).expect(200);
       expect(unreachable.body.data).toMatchObject({ ok: false, failure: 'unreachable' });
+      // An Odoo that does not answer in time: the test says so with the timeout it used (an unsaved 1 s here).
+      await fault(sandbox, { kind: 'timeout' });
+      const slow = await t.http.post('/api/admin/odoo-config/test').set(auth(admin)).send({ timeoutSeconds: 1 }).expect(200);
+      expect(slow.body.data).toMatchObject({ ok: false, failure: 'timeout', serverVersion: null });
+      expect(slow.body.data.error).toMatch(/^Request timeout: Odoo did not answer within 1 s\./);
     });
 
     it('works in session mode', async () => {
