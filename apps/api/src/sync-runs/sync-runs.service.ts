@@ -124,8 +124,8 @@ export class SyncRunsService {
         actor?.id ?? null,
         INTERRUPTED,
         opts.asyncCommit ?? false,
-      ])) as [{ locked: boolean; id: string | null }];
-      if (!locked || id === null) {
+      ])) as [{ locked: boolean; id: string }]; // the same statement inserts the row whenever it took the lock
+      if (!locked) {
         throw new SyncError(
           SyncErrorCode.AlreadyRunning,
           `A ${kind} sync is already running. Wait for it to finish, then try again.`,
