@@ -250,11 +250,10 @@ export class OdooClient {
 
 /** A response body (bytes) as a JSON-RPC envelope, or null when it is not one (an HTML login page, a proxy's text). */
 function jsonRpcBody(data: unknown): { result?: unknown; error?: JsonRpcError } | null {
-  const text = Buffer.isBuffer(data) ? data.toString('utf8') : typeof data === 'string' ? data : null;
-  if (text === null) return null;
+  if (!Buffer.isBuffer(data)) return null;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(data.toString('utf8'));
   } catch {
     return null;
   }
