@@ -5,7 +5,6 @@ import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, resetOdoo } from
 import { RunningSandbox, startSandbox } from './support/sandbox';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
 
-const PORT = 4512;
 
 describe('Odoo MO sync schedule (integration)', () => {
   let t: TestApp;
@@ -19,7 +18,7 @@ describe('Odoo MO sync schedule (integration)', () => {
   const stats = async () => (await t.http.get('/api/admin/mo-stats').set(auth(admin)).expect(200)).body.data;
 
   beforeAll(async () => {
-    sandbox = await startSandbox(PORT);
+    sandbox = await startSandbox();
     await resetOdoo(sandbox, { count: 60 });
     t = await createTestApp();
     admin = await t.loginAs('admin');

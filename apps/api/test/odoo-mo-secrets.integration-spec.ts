@@ -4,7 +4,6 @@ import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, odooSessionId, r
 import { RunningSandbox, startSandbox } from './support/sandbox';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
 
-const PORT = 4513;
 const WRONG_KEY = 'wrong-key-7f3a9c1e5b';
 
 describe('Odoo secrets never leak (integration)', () => {
@@ -25,7 +24,7 @@ describe('Odoo secrets never leak (integration)', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox(PORT);
+    sandbox = await startSandbox();
     await resetOdoo(sandbox, { count: 80 });
     const logStream = new PassThrough();
     let buffer = '';

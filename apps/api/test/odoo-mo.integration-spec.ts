@@ -4,7 +4,6 @@ import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, odooSessionId, r
 import { RunningSandbox, startSandbox } from './support/sandbox';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
 
-const PORT = 4511;
 const CONFIG_MISSING = 'Odoo configuration is missing. Please configure Odoo Session ID and Base URL in Admin settings.';
 
 describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
@@ -25,7 +24,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox(PORT);
+    sandbox = await startSandbox();
     t = await createTestApp();
     admin = await t.loginAs('admin');
     manager = await t.loginAs('manager');

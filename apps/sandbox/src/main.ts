@@ -4,6 +4,9 @@ import { SYSTEMS } from './systems';
 const port = Number(process.env['SANDBOX_PORT'] ?? 4010);
 // Loopback by default: the fakes accept any credentials. Containers set SANDBOX_HOST=0.0.0.0.
 const host = process.env['SANDBOX_HOST'] ?? '127.0.0.1';
-createSandboxApp(SYSTEMS).listen(port, host, () => {
-  console.log(`Sandbox (fake external systems) on http://${host}:${port} — see /__sandbox`);
+const server = createSandboxApp(SYSTEMS).listen(port, host, () => {
+  // The bound port, not the requested one: SANDBOX_PORT=0 picks a free port, and tests read it from this line.
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  console.log(`Sandbox (fake external systems) on http://${host}:${bound} — see /__sandbox`);
 });

@@ -1,11 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RunningApp, startApp } from './support/app-server';
+import { RunningApp, freePort, startApp } from './support/app-server';
 import { launchChromium } from './support/browser';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SANDBOX_PORT = 4561;
 
 /** The fake Odoo (apps/sandbox) as its own process, reached over real HTTP as the API reaches a real Odoo. */
 async function startSandbox(port: number): Promise<{ stop(): Promise<void> }> {
@@ -45,14 +44,16 @@ async function startSandbox(port: number): Promise<{ stop(): Promise<void> }> {
  * tests the connection, adds a fourth production type, then syncs from the MO page and finds the run in the history.
  */
 describe('Odoo MO sync in the browser', () => {
+  let sandboxPort: number;
   let sandbox: { stop(): Promise<void> };
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    sandbox = await startSandbox(SANDBOX_PORT);
-    app = await startApp(3961);
+    sandboxPort = await freePort();
+    sandbox = await startSandbox(sandboxPort);
+    app = await startApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.baseUrl}/login`);
@@ -73,7 +74,7 @@ describe('Odoo MO sync in the browser', () => {
     await page.goto(`${app.baseUrl}/admin/odoo`);
     const form = page.locator('[data-testid="odoo-form"]');
     await form.waitFor();
-    await form.locator('[name="baseUrl"]').fill(`http://127.0.0.1:${SANDBOX_PORT}/odoo`);
+    await form.locator('[name="baseUrl"]').fill(`http://127.0.0.1:${sandboxPort}/odoo`);
     await form.locator('[name="database"]').fill('mrpdemo');
     await page.check('[data-testid="odoo-auth-api_key"]');
     await form.locator('[name="login"]').fill('admin');
@@ -150,7 +151,7 @@ describe('Odoo MO sync in the browser', () => {
 
   it("shows each production type's progress while a slow sync runs", async () => {
     const faults = (method: 'POST' | 'DELETE', body?: unknown) =>
-      fetch(`http://127.0.0.1:${SANDBOX_PORT}/__sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     // 400 ms per Odoo request: four types, a count and a page each, so the sync takes a few seconds.
     await faults('POST', { system: 'odoo', kind: 'latency', ms: 400 });
     try {

@@ -17,7 +17,7 @@ describe('sale order flow in the browser', () => {
   const orderNumber = `SO-E2E-${stamp}`;
 
   beforeAll(async () => {
-    app = await startApp(3941);
+    app = await startApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.baseUrl}/login`);

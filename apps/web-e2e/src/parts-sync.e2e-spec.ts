@@ -17,7 +17,7 @@ describe('parts PO-number sync in the browser', () => {
   const poNumber = `PO-E2E-${stamp}`;
 
   beforeAll(async () => {
-    app = await startApp(3951);
+    app = await startApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.baseUrl}/login`);

@@ -8,7 +8,7 @@ describe('admin manages users in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp(3931);
+    app = await startApp();
     browser = await launchChromium();
   });
 

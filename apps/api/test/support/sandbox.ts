@@ -14,7 +14,7 @@ export interface RunningSandbox {
  * Starts apps/sandbox as its own process, so the API reaches the fake systems over real HTTP exactly as it
  * reaches the real ones. The API tests may not import the sandbox's code (Nx boundaries), only talk to it.
  */
-export async function startSandbox(port: number, env: Record<string, string> = {}): Promise<RunningSandbox> {
+export async function startSandbox(port = 0, env: Record<string, string> = {}): Promise<RunningSandbox> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'apps/sandbox/src/main.ts')],
@@ -27,12 +27,14 @@ export async function startSandbox(port: number, env: Record<string, string> = {
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => {
+  // Port 0 (the default) lets the sandbox pick a free port, so test runs side by side never collide.
+  const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${out}`)), 30_000);
     const check = () => {
-      if (/Sandbox .* on http/.test(out)) {
+      const m = /Sandbox .* on (http:\/\/\S+)/.exec(out);
+      if (m) {
         clearTimeout(timer);
-        resolve();
+        resolve(m[1] as string);
       }
     };
     child.stdout?.on('data', check);
@@ -41,7 +43,6 @@ export async function startSandbox(port: number, env: Record<string, string> = {
       reject(new Error(`sandbox exited with ${code}:\n${out}`));
     });
   });
-  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     control: async (method, urlPath, body) => {

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -15,8 +16,10 @@ export interface RunningApp {
  * Runs `npm start`'s own script (tools/start.mjs) on a throwaway data folder and port, and waits for the
  * `Login: <email> / <password>` line it prints, which is also how a newcomer learns the demo login.
  */
-export async function startApp(port: number): Promise<RunningApp> {
-  // One folder per port: spec files running in the same jest process must not wipe each other's database.
+export async function startApp(): Promise<RunningApp> {
+  // Free ports, so two test runs on one machine never collide; one data folder per port for the same reason.
+  const port = await freePort();
+  const pgPort = await freePort();
   const dataDir = path.join(ROOT, `.data/e2e-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'tools/start.mjs')], {
@@ -27,7 +30,7 @@ export async function startApp(port: number): Promise<RunningApp> {
       SKIP_BUILD: 'true',
       PORT: String(port),
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(port + 10000),
+      EMBEDDED_PG_PORT: String(pgPort),
       DATABASE_URL: '',
       APP_SECRET: '',
       LOG_LEVEL: 'warn',
@@ -65,4 +68,17 @@ export async function startApp(port: number): Promise<RunningApp> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A port that was free a moment ago: the OS picks it, we release it and hand it to a child process. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
