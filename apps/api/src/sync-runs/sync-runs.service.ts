@@ -44,12 +44,19 @@ export interface RunContext {
 }
 
 export interface RunOptions {
+  /** The sync's name in messages ("Odoo MO"); the kind itself when not given. */
+  name?: string;
   /**
    * Record the run's start and end without waiting for the WAL flush. Only for syncs whose own writes commit the same
    * way (a cache the next run rebuilds): a crash then loses the run's writes and its end together (WAL is flushed in
    * order, so never a write without its run), and the next run marks the run interrupted.
    */
   asyncCommit?: boolean;
+}
+
+/** "An Odoo MO", "A parts-po": the indefinite article by the name's first letter. */
+function withArticle(name: string): string {
+  return `${/^[aeiou]/i.test(name) ? 'An' : 'A'} ${name}`;
 }
 
 const INTERRUPTED =
@@ -128,7 +135,7 @@ export class SyncRunsService {
       if (!locked) {
         throw new SyncError(
           SyncErrorCode.AlreadyRunning,
-          `A ${kind} sync is already running. Wait for it to finish, then try again.`,
+          `${withArticle(opts.name ?? kind)} sync is already running. Wait for it to finish, then try again.`,
         );
       }
       try {

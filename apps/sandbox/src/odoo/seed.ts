@@ -278,7 +278,8 @@ function seedGeneratedMos(db: OdooDatabase, opts: SeedOptions, products: Product
     const uom = product.kind === 'cartridge' && rng() < 0.1 ? 2 : 1;
     const producing = state === 'done' || state === 'to_close' ? qty : state === 'progress' ? Math.floor(qty * rng()) : 0;
     const deadline = rng() < 0.4 ? odooDatetime(new Date(minuteRound(plannedEnd + rng() * 10 * DAY))) : false;
-    const company = rng() < 0.9 ? 1 : 2;
+    // Two companies of about the same size: their MO numbers advance together, so recent MOs share numbers too.
+    const company = rng() < 0.5 ? 1 : 2;
     const name = sequences.take(company);
     table.insert({
       id,

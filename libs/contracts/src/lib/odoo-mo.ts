@@ -141,7 +141,8 @@ export function IsProductionTypeMapping(options?: ValidationOptions): PropertyDe
       name: 'isProductionTypeMapping',
       validator: {
         validate: (value: unknown) => validateProductionTypes(value) === null,
-        defaultMessage: (args) => validateProductionTypes(args?.value) ?? 'productionTypes is invalid',
+        // Without the sentence's own period: the validation error joins the fields' messages and ends with one.
+        defaultMessage: (args) => (validateProductionTypes(args?.value) ?? 'productionTypes is invalid').replace(/\.$/, ''),
       },
     },
     options,
@@ -284,7 +285,7 @@ export interface OdooConnectionTestResponse {
   productionTypes: Array<{ production_type: string; count: number | null; error: string | null }>;
   /** The exact problem, when `ok` is false. */
   error: string | null;
-  /** timeout | unreachable | http | bad_response | session_expired | auth_failed | odoo_error | config_missing */
+  /** timeout | unreachable | http | bad_response | session_expired | auth_failed | database_not_found | odoo_error | config_missing */
   failure: string | null;
 }
 
@@ -310,7 +311,10 @@ export interface MoSyncResponse {
 /* ------------------------------------------------------------------ monitoring */
 
 export interface MoStatsResponse {
+  /** MOs in the cache that Odoo still has (the rows marked missing in Odoo are not counted anywhere but `missing`). */
   total: number;
+  /** Cached MOs a sync found missing in Odoo (deleted, or moved out of every production type), kept for history. */
+  missing: number;
   /** Latest `last_updated` in the cache. */
   lastUpdated: string | null;
   byType: Array<{ production_type: string; total: number; byState: Record<string, number> }>;
@@ -339,10 +343,11 @@ export interface MoStatsResponse {
   };
 }
 
-/** One row of the local cache (`GET /api/search/mo`). */
+/** One row of the local cache (`GET /api/search/mo`), one per Odoo record (`odoo_id`). */
 export interface MoCacheItem {
+  /** The MO's reference; unique per company only, so two companies' MOs may share it. */
   mo_number: string;
-  odoo_id: number | null;
+  odoo_id: number;
   production_type: string;
   sku_name: string;
   /** Decimal string, e.g. "120" or "2.5". */
@@ -352,10 +357,14 @@ export interface MoCacheItem {
   state: string | null;
   scheduled_start: string | null;
   create_date: string | null;
+  /** The MO's company, by name. */
+  company: string | null;
   /** When a sync last wrote the MO (every sync does). */
   last_updated: string;
   /** When a sync last found the MO changed in Odoo, or first cached it. */
   changed_at: string;
+  /** When a sync first found the MO missing in Odoo (deleted, or in no production type any more); null while Odoo has it. */
+  missing_since: string | null;
 }
 
 /** One MO read live from Odoo (`GET /api/odoo/mo-list`). */
@@ -371,9 +380,14 @@ export interface OdooMoItem {
   state: string | null;
   scheduled_start: string | null;
   create_date: string | null;
+  company: string | null;
 }
 
 export const MO_STATES = ['draft', 'confirmed', 'progress', 'to_close', 'done', 'cancel'] as const;
+
+/** Which cached MOs a search shows: those Odoo still has (the default), those a sync found missing, or both. */
+export const MO_PRESENCES = ['present', 'missing', 'all'] as const;
+export type MoPresence = (typeof MO_PRESENCES)[number];
 
 export class MoSearchQueryDto extends PageQueryDto {
   @IsOptional()
@@ -384,6 +398,10 @@ export class MoSearchQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(32)
   state?: string;
+
+  @IsOptional()
+  @IsIn(MO_PRESENCES)
+  presence?: MoPresence;
 }
 
 export class OdooMoListQueryDto extends PageQueryDto {
