@@ -283,6 +283,15 @@ describe('Odoo MO cache against what Odoo has (integration)', () => {
     expect((await t.http.get('/api/odoo/mo-list?q=%25').set(auth(admin)).expect(200)).body.meta.total).toBe(0);
   });
 
+  it('takes over the rows migrated before the cache knew their database, instead of caching them twice', async () => {
+    await sync().expect(200);
+    const before = await cached();
+    await t.ds.query(`UPDATE odoo_mo_cache SET odoo_db = ''`);
+    await sync().expect(200);
+    expect(await t.ds.query(`SELECT DISTINCT odoo_db FROM odoo_mo_cache`)).toEqual([{ odoo_db: ODOO_DB }]);
+    expect(await cached()).toEqual(before);
+  });
+
   it('says an unknown database does not exist, without Odoo’s PostgreSQL host, port or a raw newline', async () => {
     await put({ database: 'nope' }).expect(200);
     const sentence = 'Database "nope" does not exist on this Odoo server. Check the database name in Admin settings.';
