@@ -1,4 +1,5 @@
 import type {
+  MoPresence,
   MoStatsResponse,
   MoSyncResponse,
   MoSyncTypeResult,
@@ -82,6 +83,13 @@ export interface MoQuery {
 
 export const DEFAULT_MO_QUERY: MoQuery = { q: '', production_type: '', state: '', page: 1, limit: 20 };
 
+export interface MoCacheQuery extends MoQuery {
+  /** The MOs Odoo still has (the default), the ones a sync found missing in Odoo, or both. */
+  presence: MoPresence;
+}
+
+export const DEFAULT_MO_CACHE_QUERY: MoCacheQuery = { ...DEFAULT_MO_QUERY, presence: 'present' };
+
 /** The filters both MO lists share, as the API's parameters (empty ones left out). */
 function moListParams(query: MoQuery) {
   return {
@@ -111,8 +119,8 @@ export const useMoStore = defineStore('odoo-mo', () => {
   const statsError = ref<unknown>(null);
 
   const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = useMoList(
-    (q: MoQuery) => odooMoApi.search(moListParams(q)),
-    DEFAULT_MO_QUERY,
+    (q: MoCacheQuery) => odooMoApi.search({ ...moListParams(q), presence: q.presence === 'present' ? undefined : q.presence }),
+    DEFAULT_MO_CACHE_QUERY,
   );
 
   const syncing = ref(false);
