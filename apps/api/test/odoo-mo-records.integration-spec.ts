@@ -1,21 +1,10 @@
+import type { MoCacheItem } from '@simpul/contracts';
 import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, odooCall, odooSince, odooUnlink, odooWrite, resetOdoo, startOdooProxy } from './support/odoo-sandbox';
 import { RunningSandbox, startSandbox } from './support/sandbox';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
 
 /** The cache's business columns of one MO, in the form Odoo's own record is compared with. */
-interface Mo {
-  odoo_id: number;
-  mo_number: string;
-  production_type: string;
-  sku_name: string;
-  quantity: string;
-  uom: string | null;
-  note: string | null;
-  state: string | null;
-  scheduled_start: string | null;
-  create_date: string | null;
-  company: string | null;
-}
+type Mo = Omit<MoCacheItem, 'last_updated' | 'changed_at' | 'missing_since'>;
 
 const TYPES: Array<[string, unknown[]]> = [
   ['liquid', [['product_id.categ_id.name', 'ilike', 'liquid']]],
