@@ -36,7 +36,7 @@ describe('prototype keys (integration)', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 4xx to a prototype key in every keyed query parameter, and never 5xx in a free-text one', async () => {
+  it('answers 400 to a prototype key in every keyed query parameter, and never harms the server through a free-text one', async () => {
     const lists = operations.filter((o) => o.method === 'get' && o.query.length > 0);
     expect(lists.length).toBeGreaterThanOrEqual(15);
     expect(lists.map((o) => o.path)).toEqual(expect.arrayContaining(['/api/v1/parts', '/api/v1/sale-orders/export.xlsx', '/api/v1/purchase-orders/export.xlsx']));
@@ -48,10 +48,12 @@ describe('prototype keys (integration)', () => {
         for (const key of PROTOTYPE_KEYS) {
           const url = `${concretePath(list.path, fixtures)}?${param.name}=${encodeURIComponent(key)}`;
           const res = await t.http.get(url).set(auth());
-          const is4xx = res.status >= 400 && res.status < 500;
           if (keyed) keyedChecks += 1;
-          if (keyed ? !is4xx : res.status >= 500) wrong.push(`GET ${url} -> ${res.status}`);
-          else if (is4xx && !isEnvelope(res.body)) wrong.push(`GET ${url} -> ${res.status} without the envelope`);
+          // A search for the text "constructor" is a fine 200 (the live Odoo list is a 400 here: no Odoo is set up);
+          // anything else, a 401 for the valid token above all, means the key did harm.
+          const expected = keyed || list.path === '/api/odoo/mo-list' ? [400] : [200];
+          if (!expected.includes(res.status)) wrong.push(`GET ${url} -> ${res.status}`);
+          else if (res.status === 400 && !isEnvelope(res.body)) wrong.push(`GET ${url} -> ${res.status} without the envelope`);
         }
       }
     }
@@ -59,14 +61,14 @@ describe('prototype keys (integration)', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('answers 4xx to prototype keys as query parameter names', async () => {
+  it('answers 400 to prototype keys as query parameter names', async () => {
     for (const key of PROTOTYPE_KEYS.slice(0, 3)) {
       const res = await t.http.get(`/api/v1/parts?${key}=1`).set(auth()).expect(400);
       expect(isEnvelope(res.body)).toBe(true);
     }
   });
 
-  it('answers 4xx to prototype keys as body property names, at the top and nested', async () => {
+  it('answers 400 to prototype keys as body property names, at the top and nested', async () => {
     const writes = operations.filter((o) => o.body);
     expect(writes.length).toBeGreaterThan(30);
     const wrong: string[] = [];
@@ -74,7 +76,7 @@ describe('prototype keys (integration)', () => {
       for (const key of PROTOTYPE_KEYS) {
         for (const raw of [`{"${key}": {"polluted": true}}`, `{"value": {"${key}": {"polluted": true}}, "product_lines": [{"${key}": {"polluted": true}}]}`]) {
           const res = await t.http[write.method](concretePath(write.path, fixtures)).set(auth()).set('Content-Type', 'application/json').send(raw);
-          if (res.status < 400 || res.status >= 500 || !isEnvelope(res.body)) wrong.push(`${write.method.toUpperCase()} ${write.path} ${raw} -> ${res.status}`);
+          if (res.status !== 400 || !isEnvelope(res.body)) wrong.push(`${write.method.toUpperCase()} ${write.path} ${raw} -> ${res.status}`);
         }
       }
     }

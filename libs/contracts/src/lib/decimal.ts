@@ -65,7 +65,7 @@ export function IsDateOnly(validationOptions?: ValidationOptions) {
   );
 }
 
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+export const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
 /** An ISO 8601 date or date-time (`2026-02-01`, `2026-02-01T10:00:00.000Z`, `…+07:00`) naming a real moment. */
 export function isTimestamp(value: unknown): boolean {

@@ -2,7 +2,7 @@ import { INestApplication, SetMetadata, Type } from '@nestjs/common';
 import { ValidationTypes } from 'class-validator';
 import { ApiBody, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { DECIMAL_2 } from '@simpul/contracts';
+import { DECIMAL_2, TIMESTAMP } from '@simpul/contracts';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { MAX_JSON_DEPTH } from './limits';
@@ -63,7 +63,7 @@ const API_ERROR: SchemaObject = {
 const CONVERTERS = {
   isDecimal2: { oneOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_2.source }], description: 'At most 2 decimal places.' },
   isDateOnly: { type: 'string', format: 'date' },
-  isTimestamp: { type: 'string', description: 'ISO 8601 date or date-time, e.g. 2026-02-01 or 2026-02-01T10:00:00Z.' },
+  isTimestamp: { type: 'string', pattern: TIMESTAMP.source, description: 'ISO 8601 date or date-time, e.g. 2026-02-01 or 2026-02-01T10:00:00Z.' },
   isHttpBaseUrl: { type: 'string', format: 'uri', description: 'http(s), without user name, password, query string or fragment.' },
   isProductionTypeMapping: { type: 'object', additionalProperties: { type: 'array', items: {} }, description: 'Production type name → Odoo domain.' },
   // OpenAPI 3.0 has no `null` type; "defined" is what `required` already says.
