@@ -61,6 +61,24 @@ describe('prototype keys (integration)', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('counts nothing for a free-text filter that names a prototype key', async () => {
+    for (const key of PROTOTYPE_KEYS) {
+      const run = await t.http.get(`/api/sync-runs/${fixtures.syncRunId}?status=${key}`).set(auth()).expect(200);
+      expect(run.body.data.itemsMeta).toEqual({ page: 1, limit: 50, total: 0, pages: 1 });
+    }
+  });
+
+  it('counts MO states Odoo reports, whatever their names', async () => {
+    // States come from Odoo, an outside system: names such as these must be counted, not looked up.
+    await t.ds.query(
+      `INSERT INTO odoo_mo_cache (mo_number, production_type, sku_name, state) VALUES
+         ('MO/P/1', 'liquid', 'x', 'constructor'), ('MO/P/2', 'liquid', 'x', 'constructor'), ('MO/P/3', 'liquid', 'x', 'toString')`,
+    );
+    const stats = await t.http.get('/api/admin/mo-stats').set(auth()).expect(200);
+    expect(stats.body.data.byState).toEqual({ constructor: 2, toString: 1 });
+    expect(stats.body.data.byType.find((b: { production_type: string }) => b.production_type === 'liquid').byState).toEqual({ constructor: 2, toString: 1 });
+  });
+
   it('answers 400 to prototype keys as query parameter names', async () => {
     for (const key of PROTOTYPE_KEYS.slice(0, 3)) {
       const res = await t.http.get(`/api/v1/parts?${key}=1`).set(auth()).expect(400);
