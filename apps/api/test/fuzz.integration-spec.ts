@@ -1,7 +1,16 @@
-import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import type { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OpenAPIObject, ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import request from 'supertest';
-import { ApiFixtures, ApiOperation, concretePath, createApiFixtures, destructiveLast, loadOperations, resolve, Schema } from './support/openapi-walk';
+import {
+  ApiFixtures,
+  ApiOperation,
+  concretePath,
+  createApiFixtures,
+  destructiveLast,
+  isEnvelope,
+  loadOperations,
+  resolve,
+  Schema,
+} from './support/openapi-walk';
 import { createTestApp, TEST_PASSWORD, TestApp, TestUser } from './support/test-app';
 
 /** About this many requests per run; the same ones every run unless FUZZ_SEED picks another sample. */
@@ -20,28 +29,108 @@ function generator(seed: number): () => number {
 }
 
 /** Hostile JSON values, written as JSON source so that numbers JSON.stringify cannot write (1e400) can be sent. */
-const COMMON_JSON = ['null', 'true', '[]', '["x"]', '{}', '{"a":{"b":1}}', '""', '"   "', '"a\\u0000b"', '"\\ud800"', '"x\\udc00y"', '"__proto__"', '"constructor"', '"toString"', '"not-a-value"', '"\' OR 1=1 --"'];
-const STRING_JSON = ['12345', '-1', `"${'x'.repeat(100_000)}"`, `"${'😀'.repeat(3000)}"`, '"2026-02-30"', '"0000-01-01"', '"2026-13-01T25:61:00Z"', '"00000000-0000-0000-0000-000000000000"', '"http://user:key@host"', '"%00"'];
-const NUMBER_JSON = ['"12"', '"abc"', '-1', '0', '1.5', '-0', '1e400', '-1e400', '123456789012345678901234567890', '99999999999999999999', '1e-400', '"99999999999999999999"'];
+const COMMON_JSON = [
+  'null',
+  'true',
+  '[]',
+  '["x"]',
+  '{}',
+  '{"a":{"b":1}}',
+  '""',
+  '"   "',
+  '"a\\u0000b"',
+  '"\\ud800"',
+  '"x\\udc00y"',
+  '"__proto__"',
+  '"constructor"',
+  '"toString"',
+  '"not-a-value"',
+  '"\' OR 1=1 --"',
+];
+const STRING_JSON = [
+  '12345',
+  '-1',
+  `"${'x'.repeat(100_000)}"`,
+  `"${'😀'.repeat(3000)}"`,
+  '"2026-02-30"',
+  '"0000-01-01"',
+  '"2026-13-01T25:61:00Z"',
+  '"00000000-0000-0000-0000-000000000000"',
+  '"http://user:key@host"',
+  '"%00"',
+];
+const NUMBER_JSON = [
+  '"12"',
+  '"abc"',
+  '-1',
+  '0',
+  '1.5',
+  '-0',
+  '1e400',
+  '-1e400',
+  '123456789012345678901234567890',
+  '99999999999999999999',
+  '1e-400',
+  '"99999999999999999999"',
+];
 const VALUE_JSON: Record<string, string[]> = {
   string: STRING_JSON,
   integer: NUMBER_JSON,
   number: NUMBER_JSON,
   boolean: ['"true"', '1', '0', '"yes"'],
   array: ['{"0":"x"}', `[${Array(600).fill('null').join(',')}]`, '[[[[[[[[[[[]]]]]]]]]]]', '[null]', '["__proto__"]'],
-  object: ['"x"', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"x":' + '['.repeat(40) + ']'.repeat(40) + '}'],
+  object: [
+    '"x"',
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    '{"x":' + '['.repeat(40) + ']'.repeat(40) + '}',
+  ],
 };
 
 /** Hostile query and path values (already URL-encoded where it matters). */
-const QUERY_VALUES = ['', '%00', 'a%00b', '__proto__', 'constructor', 'toString', 'not-a-value', '-1', '0', '1.5', '1e309', 'NaN', '99999999999999999999', '2026-02-30', '0000-01-01', 'x'.repeat(3000), '%ED%A0%80', '%FF%FE', 'true', '00000000-0000-0000-0000-000000000000', '%27%20OR%201%3D1--'];
-const PATH_VALUES = ['x', '%00', '__proto__', '99999999999999999999', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc', 'a'.repeat(300)];
+const QUERY_VALUES = [
+  '',
+  '%00',
+  'a%00b',
+  '__proto__',
+  'constructor',
+  'toString',
+  'not-a-value',
+  '-1',
+  '0',
+  '1.5',
+  '1e309',
+  'NaN',
+  '99999999999999999999',
+  '2026-02-30',
+  '0000-01-01',
+  'x'.repeat(3000),
+  '%ED%A0%80',
+  '%FF%FE',
+  'true',
+  '00000000-0000-0000-0000-000000000000',
+  '%27%20OR%201%3D1--',
+];
+const PATH_VALUES = [
+  'x',
+  '%00',
+  '__proto__',
+  '99999999999999999999',
+  '00000000-0000-0000-0000-000000000000',
+  '..%2F..%2Fetc',
+  'a'.repeat(300),
+];
 
 /** Whole-request probes for operations that take a JSON body. */
 const BODY_PROBES: Array<{ name: string; type: string; body: string }> = [
   { name: 'octet-stream', type: 'application/octet-stream', body: '{}' },
   { name: 'text/plain', type: 'text/plain', body: '{}' },
   { name: 'form', type: 'application/x-www-form-urlencoded', body: 'a=1' },
-  { name: 'multipart', type: 'multipart/form-data; boundary=fuzz', body: '--fuzz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--fuzz--\r\n' },
+  {
+    name: 'multipart',
+    type: 'multipart/form-data; boundary=fuzz',
+    body: '--fuzz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--fuzz--\r\n',
+  },
   { name: 'latin1', type: 'application/json; charset=latin1', body: '{}' },
   { name: 'utf-16', type: 'application/json; charset=utf-16', body: '{}' },
   { name: 'deep', type: 'application/json', body: '['.repeat(10_000) + ']'.repeat(10_000) },
@@ -60,7 +149,12 @@ interface Probe {
 /** A plausible value for a schema, so one hostile field at a time reaches validation with the rest in order. */
 function baseValue(doc: OpenAPIObject, raw: Schema, name: string, f: ApiFixtures): unknown {
   const schema = resolve(doc, raw);
-  const ids: Record<string, string> = { customer_id: f.customerId, vendor_id: f.vendorId, product_id: f.partId, service_id: f.serviceId };
+  const ids: Record<string, string> = {
+    customer_id: f.customerId,
+    vendor_id: f.vendorId,
+    product_id: f.partId,
+    service_id: f.serviceId,
+  };
   if (Object.hasOwn(ids, name)) return ids[name];
   if (schema.enum) return schema.enum[0];
   if (schema.oneOf) return baseValue(doc, schema.oneOf[0] as Schema, name, f);
@@ -85,7 +179,8 @@ function baseValue(doc: OpenAPIObject, raw: Schema, name: string, f: ApiFixtures
 
 function baseBody(doc: OpenAPIObject, schema: Schema, f: ApiFixtures): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const name of schema.required ?? []) body[name] = baseValue(doc, (schema.properties?.[name] ?? {}) as Schema, name, f);
+  for (const name of schema.required ?? [])
+    body[name] = baseValue(doc, (schema.properties?.[name] ?? {}) as Schema, name, f);
   return body;
 }
 
@@ -120,7 +215,8 @@ function probesFor(doc: OpenAPIObject, op: ApiOperation, f: ApiFixtures): { fixe
     }
   }
   if (op.body) {
-    for (const probe of BODY_PROBES) fixed.push({ op, label: `${label} body ${probe.name}`, send: send(path, probe.type, probe.body) });
+    for (const probe of BODY_PROBES)
+      fixed.push({ op, label: `${label} body ${probe.name}`, send: send(path, probe.type, probe.body) });
     for (const [name, prop] of Object.entries(op.body.properties ?? {})) {
       for (const value of valuesFor(doc, prop as Schema)) {
         const body = (base ?? '{}').replace(/^\{/, `{"${name}":${value},`).replace(/,}$/, '}');
@@ -130,14 +226,31 @@ function probesFor(doc: OpenAPIObject, op: ApiOperation, f: ApiFixtures): { fixe
   }
   for (const param of op.query as ParameterObject[]) {
     for (const value of QUERY_VALUES) {
-      sampled.push({ op, label: `${label} ?${param.name}=${value.slice(0, 40)}`, send: json(`${path}?${param.name}=${value}`, base) });
+      sampled.push({
+        op,
+        label: `${label} ?${param.name}=${value.slice(0, 40)}`,
+        send: json(`${path}?${param.name}=${value}`, base),
+      });
     }
-    sampled.push({ op, label: `${label} ?${param.name} twice`, send: json(`${path}?${param.name}=1&${param.name}=2`, base) });
+    sampled.push({
+      op,
+      label: `${label} ?${param.name} twice`,
+      send: json(`${path}?${param.name}=1&${param.name}=2`, base),
+    });
   }
   if (op.multipart) {
-    const files = [Buffer.from('kode,nama,harga\nA\u0000,B,1\n'), Buffer.from([0xff, 0xfe, 0x00, 0x01]), Buffer.alloc(0), Buffer.from('kode\n' + '\ud800\n')];
+    const files = [
+      Buffer.from('kode,nama,harga\nA\u0000,B,1\n'),
+      Buffer.from([0xff, 0xfe, 0x00, 0x01]),
+      Buffer.alloc(0),
+      Buffer.from('kode\n' + '\ud800\n'),
+    ];
     files.forEach((file, i) =>
-      fixed.push({ op, label: `${label} file #${i}`, send: (t, token) => t.http.post(path).set('Authorization', `Bearer ${token}`).attach('file', file, 'fuzz.csv') }),
+      fixed.push({
+        op,
+        label: `${label} file #${i}`,
+        send: (t, token) => t.http.post(path).set('Authorization', `Bearer ${token}`).attach('file', file, 'fuzz.csv'),
+      }),
     );
   }
   return { fixed, sampled };
@@ -150,11 +263,6 @@ function sample<T>(items: T[], count: number, random: () => number): T[] {
     [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
   }
   return pool.slice(0, count);
-}
-
-function isEnvelope(body: unknown): boolean {
-  const b = body as { success?: unknown; error?: unknown; code?: unknown };
-  return b?.success === false && typeof b.error === 'string' && b.error.length > 0 && typeof b.code === 'string';
 }
 
 /**
@@ -188,7 +296,13 @@ describe('fuzz: hostile input across the OpenAPI document (integration)', () => 
     // Every operation gets its share; what operations with few parameters leave over goes to the rest, at random.
     const shuffled = planned.map((p) => sample(p.sampled, p.sampled.length, random));
     const probes = planned.flatMap((p, i) => [...p.fixed, ...(shuffled[i] as Probe[]).slice(0, perOperation)]);
-    probes.push(...sample(shuffled.flatMap((s) => s.slice(perOperation)), BUDGET - probes.length, random));
+    probes.push(
+      ...sample(
+        shuffled.flatMap((s) => s.slice(perOperation)),
+        BUDGET - probes.length,
+        random,
+      ),
+    );
     expect(operations.length).toBeGreaterThan(90);
     expect(probes.length).toBeGreaterThan(BUDGET * 0.8);
     expect(probes.length).toBeLessThan(BUDGET * 1.2);
@@ -205,8 +319,10 @@ describe('fuzz: hostile input across the OpenAPI document (integration)', () => 
         continue;
       }
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      if (res.status >= 500) serverErrors.push(`${probe.label} -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-      else if (res.status >= 400 && !isEnvelope(res.body)) notEnvelope.push(`${probe.label} -> ${res.status} ${res.text?.slice(0, 120)}`);
+      if (res.status >= 500)
+        serverErrors.push(`${probe.label} -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      else if (res.status >= 400 && !isEnvelope(res.body))
+        notEnvelope.push(`${probe.label} -> ${res.status} ${res.text?.slice(0, 120)}`);
     }
     expect({ serverErrors, notEnvelope }).toEqual({ serverErrors: [], notEnvelope: [] });
     // A fuzzer that only ever hit one status would prove little.

@@ -8,7 +8,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Asserts a 429 in the envelope with a Retry-After of 1..max seconds, and returns it. */
 function expectTooMany(res: request.Response, max: number): number {
   expect(res.status).toBe(429);
-  expect(res.body).toMatchObject({ success: false, code: 'AUTH_TOO_MANY_ATTEMPTS', error: expect.stringMatching(/Try again in \d+ seconds?\./) });
+  expect(res.body).toMatchObject({
+    success: false,
+    code: 'AUTH_TOO_MANY_ATTEMPTS',
+    error: expect.stringMatching(/Try again in \d+ seconds?\./),
+  });
   const wait = Number(res.headers['retry-after']);
   expect(wait).toBeGreaterThanOrEqual(1);
   expect(wait).toBeLessThanOrEqual(max);
@@ -20,7 +24,11 @@ describe('login throttling (integration)', () => {
     let t: TestApp;
     beforeAll(async () => {
       // A generous account delay, so only the address limit is at work here.
-      t = await createTestApp({ LOGIN_THROTTLE_LIMIT: '5', LOGIN_THROTTLE_WINDOW_SECONDS: '60', LOGIN_DELAY_AFTER_FAILURES: '100' });
+      t = await createTestApp({
+        LOGIN_THROTTLE_LIMIT: '5',
+        LOGIN_THROTTLE_WINDOW_SECONDS: '60',
+        LOGIN_DELAY_AFTER_FAILURES: '100',
+      });
     });
     afterAll(() => t.close());
 
@@ -28,9 +36,16 @@ describe('login throttling (integration)', () => {
       const user = await t.createUser('staff');
       // A client choosing a new forwarded address per attempt gains nothing: no proxy is trusted by default.
       for (let i = 0; i < 5; i += 1) {
-        await t.http.post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i + 1}`).send({ email: `nobody${i}@test.local`, password: 'wrong-guess' }).expect(401);
+        await t.http
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', `198.51.100.${i + 1}`)
+          .send({ email: `nobody${i}@test.local`, password: 'wrong-guess' })
+          .expect(401);
       }
-      const blocked = await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.99').send({ email: user.email, password: TEST_PASSWORD });
+      const blocked = await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '198.51.100.99')
+        .send({ email: user.email, password: TEST_PASSWORD });
       expectTooMany(blocked, 60);
       expect(blocked.body.error).toMatch(/from your network/);
       // Refresh attempts count against the same address.
@@ -47,7 +62,8 @@ describe('login throttling (integration)', () => {
 
     it('do not count: many people behind one address can sign in', async () => {
       const user = await t.createUser('staff');
-      for (let i = 0; i < 8; i += 1) await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      for (let i = 0; i < 8; i += 1)
+        await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
       await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-guess' }).expect(401);
       await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
     });
@@ -56,25 +72,61 @@ describe('login throttling (integration)', () => {
   describe('behind a trusted proxy (TRUST_PROXY)', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp({ TRUST_PROXY: 'loopback', LOGIN_THROTTLE_LIMIT: '2', LOGIN_DELAY_AFTER_FAILURES: '100' });
+      t = await createTestApp({
+        TRUST_PROXY: 'loopback',
+        LOGIN_THROTTLE_LIMIT: '2',
+        LOGIN_DELAY_AFTER_FAILURES: '100',
+      });
     });
     afterAll(() => t.close());
 
     it('takes the client address from X-Forwarded-For, so one client cannot block another', async () => {
       const user = await t.createUser('staff');
       for (let i = 0; i < 2; i += 1) {
-        await t.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: 'wrong-guess' }).expect(401);
+        await t.http
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '203.0.113.7')
+          .send({ email: user.email, password: 'wrong-guess' })
+          .expect(401);
       }
-      expectTooMany(await t.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: TEST_PASSWORD }), 60);
-      await t.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.8').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      expectTooMany(
+        await t.http
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '203.0.113.7')
+          .send({ email: user.email, password: TEST_PASSWORD }),
+        60,
+      );
+      await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '203.0.113.8')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(200);
     });
 
     it('groups IPv6 clients by their /64', async () => {
       const user = await t.createUser('staff');
-      await t.http.post('/api/auth/login').set('X-Forwarded-For', '2001:db8:1:2::1').send({ email: user.email, password: 'wrong-guess' }).expect(401);
-      await t.http.post('/api/auth/login').set('X-Forwarded-For', '2001:db8:1:2::2').send({ email: user.email, password: 'wrong-guess' }).expect(401);
-      expectTooMany(await t.http.post('/api/auth/login').set('X-Forwarded-For', '2001:db8:1:2:ffff::9').send({ email: user.email, password: TEST_PASSWORD }), 60);
-      await t.http.post('/api/auth/login').set('X-Forwarded-For', '2001:db8:1:3::1').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '2001:db8:1:2::1')
+        .send({ email: user.email, password: 'wrong-guess' })
+        .expect(401);
+      await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '2001:db8:1:2::2')
+        .send({ email: user.email, password: 'wrong-guess' })
+        .expect(401);
+      expectTooMany(
+        await t.http
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '2001:db8:1:2:ffff::9')
+          .send({ email: user.email, password: TEST_PASSWORD }),
+        60,
+      );
+      await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '2001:db8:1:3::1')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(200);
     });
   });
 
@@ -82,7 +134,11 @@ describe('login throttling (integration)', () => {
     let t: TestApp;
     beforeAll(async () => {
       // Two free failures, then 1 s, then the 2 s cap; the address limit is out of the way.
-      t = await createTestApp({ LOGIN_THROTTLE_LIMIT: '1000', LOGIN_DELAY_AFTER_FAILURES: '2', LOGIN_DELAY_MAX_SECONDS: '2' });
+      t = await createTestApp({
+        LOGIN_THROTTLE_LIMIT: '1000',
+        LOGIN_DELAY_AFTER_FAILURES: '2',
+        LOGIN_DELAY_MAX_SECONDS: '2',
+      });
     });
     afterAll(() => t.close());
 
@@ -109,7 +165,9 @@ describe('login throttling (integration)', () => {
     it('counts parallel attempts one by one, so a burst cannot slip past the delay', async () => {
       const user = await t.createUser('staff');
       const results = await Promise.all(
-        Array.from({ length: 12 }, () => t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-guess' })),
+        Array.from({ length: 12 }, () =>
+          t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-guess' }),
+        ),
       );
       const statuses = results.map((r) => r.status).sort();
       // Two free failures plus the one that starts the delay get an answer; the rest wait.
@@ -119,7 +177,8 @@ describe('login throttling (integration)', () => {
     });
 
     it('treats unknown login names like known ones, so a 429 does not reveal who has an account', async () => {
-      for (let i = 0; i < 3; i += 1) await t.http.post('/api/auth/login').send({ email: 'no-such-user@test.local', password: 'x' }).expect(401);
+      for (let i = 0; i < 3; i += 1)
+        await t.http.post('/api/auth/login').send({ email: 'no-such-user@test.local', password: 'x' }).expect(401);
       expectTooMany(await t.http.post('/api/auth/login').send({ email: 'no-such-user@test.local', password: 'x' }), 1);
     });
   });
@@ -139,8 +198,14 @@ describe('login throttling (integration)', () => {
 
     it('shares the counts through PostgreSQL: failures on one instance block the address on another', async () => {
       const user = await t.createUser('staff');
-      for (let i = 0; i < 3; i += 1) await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-guess' }).expect(401);
-      expectTooMany(await request(second.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }), 60);
+      for (let i = 0; i < 3; i += 1)
+        await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong-guess' }).expect(401);
+      expectTooMany(
+        await request(second.getHttpServer())
+          .post('/api/auth/login')
+          .send({ email: user.email, password: TEST_PASSWORD }),
+        60,
+      );
     });
   });
 });

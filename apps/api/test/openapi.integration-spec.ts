@@ -22,7 +22,9 @@ function validate(document: object): { ok: boolean; output: string } {
   try {
     const file = path.join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
-    const res = spawnSync(process.execPath, [path.join(__dirname, 'support/validate-openapi.mjs'), file], { encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [path.join(__dirname, 'support/validate-openapi.mjs'), file], {
+      encoding: 'utf8',
+    });
     return { ok: res.status === 0 && res.stdout.trim() === 'valid', output: `${res.stdout}${res.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -71,7 +73,8 @@ describe('OpenAPI document (integration)', () => {
       const errors = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
       if (!errors.some(([status]) => status === '400')) problems.push(`${key}: no 400`);
       for (const [status, response] of errors) {
-        const schema = (response as ResponseObject).content?.['application/json']?.schema as ReferenceObject | undefined;
+        const schema = (response as ResponseObject).content?.['application/json']?.schema as
+          ReferenceObject | undefined;
         if (schema?.$ref !== '#/components/schemas/ApiError') problems.push(`${key} ${status}: not the error envelope`);
       }
       const secured = (op.security ?? []).length > 0;

@@ -1,4 +1,12 @@
-import { ApiFixtures, ApiOperation, concretePath, createApiFixtures, loadOperations, Schema } from './support/openapi-walk';
+import {
+  ApiFixtures,
+  ApiOperation,
+  concretePath,
+  createApiFixtures,
+  isEnvelope,
+  loadOperations,
+  Schema,
+} from './support/openapi-walk';
 import { createTestApp, TEST_PASSWORD, TestApp, TestUser } from './support/test-app';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
@@ -7,11 +15,6 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'ha
 function isKeyed(schema: Schema | undefined): boolean {
   if (!schema) return false;
   return Boolean(schema.enum || schema.format || schema.pattern || (schema.type && schema.type !== 'string'));
-}
-
-function isEnvelope(body: unknown): boolean {
-  const b = body as { success?: unknown; error?: unknown; code?: unknown };
-  return b?.success === false && typeof b.error === 'string' && b.error.length > 0 && typeof b.code === 'string';
 }
 
 /**
@@ -39,7 +42,13 @@ describe('prototype keys (integration)', () => {
   it('answers 400 to a prototype key in every keyed query parameter, and never harms the server through a free-text one', async () => {
     const lists = operations.filter((o) => o.method === 'get' && o.query.length > 0);
     expect(lists.length).toBeGreaterThanOrEqual(15);
-    expect(lists.map((o) => o.path)).toEqual(expect.arrayContaining(['/api/v1/parts', '/api/v1/sale-orders/export.xlsx', '/api/v1/purchase-orders/export.xlsx']));
+    expect(lists.map((o) => o.path)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/parts',
+        '/api/v1/sale-orders/export.xlsx',
+        '/api/v1/purchase-orders/export.xlsx',
+      ]),
+    );
     const wrong: string[] = [];
     let keyedChecks = 0;
     for (const list of lists) {
@@ -53,7 +62,8 @@ describe('prototype keys (integration)', () => {
           // anything else, a 401 for the valid token above all, means the key did harm.
           const expected = keyed || list.path === '/api/odoo/mo-list' ? [400] : [200];
           if (!expected.includes(res.status)) wrong.push(`GET ${url} -> ${res.status}`);
-          else if (res.status === 400 && !isEnvelope(res.body)) wrong.push(`GET ${url} -> ${res.status} without the envelope`);
+          else if (res.status === 400 && !isEnvelope(res.body))
+            wrong.push(`GET ${url} -> ${res.status} without the envelope`);
         }
       }
     }
@@ -76,7 +86,9 @@ describe('prototype keys (integration)', () => {
     );
     const stats = await t.http.get('/api/admin/mo-stats').set(auth()).expect(200);
     expect(stats.body.data.byState).toEqual({ constructor: 2, toString: 1 });
-    expect(stats.body.data.byType.find((b: { production_type: string }) => b.production_type === 'liquid').byState).toEqual({ constructor: 2, toString: 1 });
+    expect(
+      stats.body.data.byType.find((b: { production_type: string }) => b.production_type === 'liquid').byState,
+    ).toEqual({ constructor: 2, toString: 1 });
   });
 
   it('answers 400 to prototype keys as query parameter names', async () => {
@@ -92,9 +104,16 @@ describe('prototype keys (integration)', () => {
     const wrong: string[] = [];
     for (const write of writes) {
       for (const key of PROTOTYPE_KEYS) {
-        for (const raw of [`{"${key}": {"polluted": true}}`, `{"value": {"${key}": {"polluted": true}}, "product_lines": [{"${key}": {"polluted": true}}]}`]) {
-          const res = await t.http[write.method](concretePath(write.path, fixtures)).set(auth()).set('Content-Type', 'application/json').send(raw);
-          if (res.status !== 400 || !isEnvelope(res.body)) wrong.push(`${write.method.toUpperCase()} ${write.path} ${raw} -> ${res.status}`);
+        for (const raw of [
+          `{"${key}": {"polluted": true}}`,
+          `{"value": {"${key}": {"polluted": true}}, "product_lines": [{"${key}": {"polluted": true}}]}`,
+        ]) {
+          const res = await t.http[write.method](concretePath(write.path, fixtures))
+            .set(auth())
+            .set('Content-Type', 'application/json')
+            .send(raw);
+          if (res.status !== 400 || !isEnvelope(res.body))
+            wrong.push(`${write.method.toUpperCase()} ${write.path} ${raw} -> ${res.status}`);
         }
       }
     }

@@ -27,7 +27,10 @@ function documentedAudiences(): Map<string, string> {
 }
 
 function url(route: RouteInfo): string {
-  return route.path.replace(/:entity\b/, 'parts').replace(/:key\b/, 'orders.allowBackorders').replace(/:[A-Za-z]+/g, PLACEHOLDER_ID);
+  return route.path
+    .replace(/:entity\b/, 'parts')
+    .replace(/:key\b/, 'orders.allowBackorders')
+    .replace(/:[A-Za-z]+/g, PLACEHOLDER_ID);
 }
 
 /**
@@ -52,7 +55,10 @@ describe('role matrix (integration)', () => {
     const documented = documentedAudiences();
     const differences = [...new Set([...inCode.keys(), ...documented.keys()])]
       .filter((key) => inCode.get(key) !== documented.get(key))
-      .map((key) => `${key}: code says ${inCode.get(key) ?? '(no such route)'}, docs say ${documented.get(key) ?? '(not listed)'}`);
+      .map(
+        (key) =>
+          `${key}: code says ${inCode.get(key) ?? '(no such route)'}, docs say ${documented.get(key) ?? '(not listed)'}`,
+      );
     expect(differences).toEqual([]);
   });
 
@@ -69,7 +75,8 @@ describe('role matrix (integration)', () => {
           .send(route.method === 'GET' ? undefined : {});
         if (!allowed) {
           refused += 1;
-          if (res.status !== 403 || res.body.code !== 'FORBIDDEN') wrong.push(`${role} ${route.method} ${route.path} -> ${res.status}, expected 403`);
+          if (res.status !== 403 || res.body.code !== 'FORBIDDEN')
+            wrong.push(`${role} ${route.method} ${route.path} -> ${res.status}, expected 403`);
         } else if (res.status === 403) {
           wrong.push(`${role} ${route.method} ${route.path} -> 403, but the route allows ${role}`);
         }

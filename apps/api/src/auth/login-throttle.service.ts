@@ -56,7 +56,10 @@ export class LoginThrottleService {
       [ticket.addressKey, windowSeconds],
     )) as Array<{ count: number; wait: number }>;
     if (addr && addr.count > limit) {
-      throw tooMany(`Too many failed sign-in attempts from your network. Try again in ${plural(addr.wait)}.`, addr.wait);
+      throw tooMany(
+        `Too many failed sign-in attempts from your network. Try again in ${plural(addr.wait)}.`,
+        addr.wait,
+      );
     }
     if (ticket.accountKey) await this.countForAccount(ticket.accountKey);
     return ticket;
@@ -64,8 +67,11 @@ export class LoginThrottleService {
 
   /** The attempt succeeded: it no longer counts against the address, and the login name's streak ends. */
   async succeeded(ticket: ThrottleTicket): Promise<void> {
-    await this.dataSource.query(`UPDATE login_throttle SET count = greatest(count - 1, 0) WHERE key = $1`, [ticket.addressKey]);
-    if (ticket.accountKey) await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [ticket.accountKey]);
+    await this.dataSource.query(`UPDATE login_throttle SET count = greatest(count - 1, 0) WHERE key = $1`, [
+      ticket.addressKey,
+    ]);
+    if (ticket.accountKey)
+      await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [ticket.accountKey]);
   }
 
   /**
@@ -75,7 +81,8 @@ export class LoginThrottleService {
   private async countForAccount(key: string): Promise<void> {
     const { delayAfterFailures, maxDelaySeconds } = this.config.auth.loginThrottle;
     const next = `CASE WHEN t.updated_at <= now() - make_interval(secs => $4::int) THEN 1 ELSE t.count + 1 END`;
-    const delay = (n: string) => `make_interval(secs => CASE WHEN ${n} <= $2::int THEN 0 ELSE least(power(2, ${n} - $2::int - 1), $3::int) END)`;
+    const delay = (n: string) =>
+      `make_interval(secs => CASE WHEN ${n} <= $2::int THEN 0 ELSE least(power(2, ${n} - $2::int - 1), $3::int) END)`;
     const admitted: unknown[] = await this.dataSource.query(
       `INSERT INTO login_throttle AS t (key, count, window_started_at, blocked_until, updated_at)
        VALUES ($1, 1, now(), now() + ${delay('1')}, now())
@@ -124,7 +131,10 @@ export function addressBucket(ip: string): string {
   const [head = '', tail] = address.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   return `${groups
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))

@@ -19,12 +19,19 @@ describe('TRUST_PROXY', () => {
   });
 
   it('refuses anything else at boot with a sentence', () => {
-    for (const bad of ['true', '*', '10.0.0.0/33', '300.1.1.1', 'proxy.example.com', '1/2/3', '11']) expect(parseTrustProxy(bad)).toBeNull();
-    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be empty \(trust no proxy\), a hop count/);
+    for (const bad of ['true', '*', '10.0.0.0/33', '300.1.1.1', 'proxy.example.com', '1/2/3', '11'])
+      expect(parseTrustProxy(bad)).toBeNull();
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY must be empty \(trust no proxy\), a hop count/,
+    );
   });
 
   it('refuses an Odoo default URL that carries credentials', () => {
-    expect(() => loadConfig({ ...valid, ODOO_DEFAULT_BASE_URL: 'http://admin:key@odoo.local' })).toThrow(/ODOO_DEFAULT_BASE_URL must not contain a user name or password/);
-    expect(loadConfig({ ...valid, ODOO_DEFAULT_BASE_URL: 'http://odoo.local:8069' }).odooDefaults.baseUrl).toBe('http://odoo.local:8069');
+    expect(() => loadConfig({ ...valid, ODOO_DEFAULT_BASE_URL: 'http://admin:key@odoo.local' })).toThrow(
+      /ODOO_DEFAULT_BASE_URL must not contain a user name or password/,
+    );
+    expect(loadConfig({ ...valid, ODOO_DEFAULT_BASE_URL: 'http://odoo.local:8069' }).odooDefaults.baseUrl).toBe(
+      'http://odoo.local:8069',
+    );
   });
 });

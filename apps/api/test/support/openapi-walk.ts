@@ -30,7 +30,9 @@ export async function loadOperations(t: TestApp): Promise<{ doc: OpenAPIObject; 
       const op = item[method];
       if (!op) continue;
       const params = (op.parameters ?? []) as ParameterObject[];
-      const content = (op.requestBody as { content?: Record<string, { schema?: Schema | ReferenceObject }> } | undefined)?.content;
+      const content = (
+        op.requestBody as { content?: Record<string, { schema?: Schema | ReferenceObject }> } | undefined
+      )?.content;
       const json = content?.['application/json']?.schema;
       operations.push({
         method,
@@ -80,12 +82,25 @@ export async function createApiFixtures(t: TestApp, adminToken: string): Promise
   const sale = await t.http
     .post('/api/v1/sale-orders')
     .set(auth)
-    .send({ ...header, order_number: `SO-${tag}`, customer_id: m.customerId, product_lines: [{ ...line, product_id: partId }], service_lines: [{ ...line, service_id: serviceId }] })
+    .send({
+      ...header,
+      order_number: `SO-${tag}`,
+      customer_id: m.customerId,
+      product_lines: [{ ...line, product_id: partId }],
+      service_lines: [{ ...line, service_id: serviceId }],
+    })
     .expect(201);
   const purchase = await t.http
     .post('/api/v1/purchase-orders')
     .set(auth)
-    .send({ ...header, subtotal: 1000, total: 1000, po_number: `PO-${tag}`, vendor_id: m.vendorId, product_lines: [{ ...line, product_id: partId }] })
+    .send({
+      ...header,
+      subtotal: 1000,
+      total: 1000,
+      po_number: `PO-${tag}`,
+      vendor_id: m.vendorId,
+      product_lines: [{ ...line, product_id: partId }],
+    })
     .expect(201);
   const run = await t.http.post('/api/master/parts/sync-po').set(auth).expect(200);
   const user = await t.createUser('staff');
@@ -126,8 +141,15 @@ export function concretePath(path: string, f: ApiFixtures): string {
     .replace(/\{[A-Za-z]+\}/g, id);
 }
 
+/** The error envelope: `{ success: false, error: <sentence>, code }`. */
+export function isEnvelope(body: unknown): boolean {
+  const b = body as { success?: unknown; error?: unknown; code?: unknown };
+  return b?.success === false && typeof b.error === 'string' && b.error.length > 0 && typeof b.code === 'string';
+}
+
 /** Destructive operations last, so they do not take the fixtures away from the others. */
 export function destructiveLast(a: ApiOperation, b: ApiOperation): number {
-  const rank = (o: ApiOperation) => (o.method === 'delete' || o.path.includes('/delete/') ? 2 : /\/(confirm|pay|cancel)$/.test(o.path) ? 1 : 0);
+  const rank = (o: ApiOperation) =>
+    o.method === 'delete' || o.path.includes('/delete/') ? 2 : /\/(confirm|pay|cancel)$/.test(o.path) ? 1 : 0;
   return rank(a) - rank(b);
 }

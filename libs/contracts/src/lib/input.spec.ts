@@ -1,6 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { IsString, validateSync } from 'class-validator';
-import { httpBaseUrlProblem, IsOptionalNotNull, isDateOnly, isTimestamp, PRODUCTION_TYPE_NAME, textProblem, validateOdooDomain } from '../index';
+import {
+  httpBaseUrlProblem,
+  IsOptionalNotNull,
+  isDateOnly,
+  isTimestamp,
+  PRODUCTION_TYPE_NAME,
+  textProblem,
+  validateOdooDomain,
+} from '../index';
 
 class Probe {
   @IsOptionalNotNull()

@@ -9,7 +9,8 @@ import { UNSUPPORTED_MEDIA_TYPE_SENTENCE } from './limits';
 const CONSUMES = 'simpul:consumes';
 
 /** The media type a route's body must have, when it is not JSON (file uploads). Also documented in OpenAPI. */
-export const Consumes = (type: 'multipart/form-data') => applyDecorators(SetMetadata(CONSUMES, type), ApiConsumes(type));
+export const Consumes = (type: 'multipart/form-data') =>
+  applyDecorators(SetMetadata(CONSUMES, type), ApiConsumes(type));
 
 /**
  * A body must be of the type its route reads: UTF-8 JSON, or what `@Consumes` names. Anything else is a 415 instead
@@ -22,7 +23,10 @@ export class ContentTypeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (!hasBody(req)) return true;
-    const expected = this.reflector.getAllAndOverride<string | undefined>(CONSUMES, [context.getHandler(), context.getClass()]);
+    const expected = this.reflector.getAllAndOverride<string | undefined>(CONSUMES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const contentType = req.headers['content-type'];
     const ok = expected ? mediaType(contentType)?.type === expected : isUtf8Json(contentType);
     if (ok) return true;

@@ -5,14 +5,14 @@ import { sendError } from './exception.filter';
 import { MAX_JSON_BYTES, MAX_JSON_DEPTH } from './limits';
 import { validationErrorFromFields } from './validation';
 
-
 /**
  * Whether a Content-Type names JSON (`application/json` or `application/*+json`) in UTF-8, the only body the API
  * parses as JSON (RFC 8259 §8.1). A charset other than UTF-8 is a 415, not a guess.
  */
 export function isUtf8Json(contentType: string | undefined): boolean {
   const media = mediaType(contentType);
-  if (!media || !(media.type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(media.type))) return false;
+  if (!media || !(media.type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(media.type)))
+    return false;
   return media.charset === null || media.charset === 'utf-8' || media.charset === 'utf8';
 }
 
@@ -112,7 +112,8 @@ function valueProblems(root: unknown): FieldError[] {
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         const keyProblem = PROTOTYPE_KEYS.has(key) ? 'is not an allowed property name' : textProblem(key);
-        if (keyProblem) problems.push({ field: at(path, key), messages: [`property ${JSON.stringify(key)} ${keyProblem}`] });
+        if (keyProblem)
+          problems.push({ field: at(path, key), messages: [`property ${JSON.stringify(key)} ${keyProblem}`] });
         else stack.push([item, at(path, key)]);
       }
     }

@@ -1,7 +1,12 @@
 import { INestApplication, SetMetadata, Type } from '@nestjs/common';
 import { ValidationTypes } from 'class-validator';
 import { ApiBody, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { DECIMAL_2, TIMESTAMP } from '@simpul/contracts';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
@@ -61,11 +66,26 @@ const API_ERROR: SchemaObject = {
 
 /** JSON Schema of the custom validators in libs/contracts, which class-validator-jsonschema cannot know. */
 const CONVERTERS = {
-  isDecimal2: { oneOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_2.source }], description: 'At most 2 decimal places.' },
+  isDecimal2: {
+    oneOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_2.source }],
+    description: 'At most 2 decimal places.',
+  },
   isDateOnly: { type: 'string', format: 'date' },
-  isTimestamp: { type: 'string', pattern: TIMESTAMP.source, description: 'ISO 8601 date or date-time, e.g. 2026-02-01 or 2026-02-01T10:00:00Z.' },
-  isHttpBaseUrl: { type: 'string', format: 'uri', description: 'http(s), without user name, password, query string or fragment.' },
-  isProductionTypeMapping: { type: 'object', additionalProperties: { type: 'array', items: {} }, description: 'Production type name → Odoo domain.' },
+  isTimestamp: {
+    type: 'string',
+    pattern: TIMESTAMP.source,
+    description: 'ISO 8601 date or date-time, e.g. 2026-02-01 or 2026-02-01T10:00:00Z.',
+  },
+  isHttpBaseUrl: {
+    type: 'string',
+    format: 'uri',
+    description: 'http(s), without user name, password, query string or fragment.',
+  },
+  isProductionTypeMapping: {
+    type: 'object',
+    additionalProperties: { type: 'array', items: {} },
+    description: 'Production type name → Odoo domain.',
+  },
   // OpenAPI 3.0 has no `null` type; "defined" is what `required` already says.
   [ValidationTypes.IS_DEFINED]: {},
   // `@IsOptional()` (and a ValidateIf that skips null) lets null through: document it as nullable.
@@ -104,7 +124,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     const op = document.paths[openApiPath(route.path)]?.[route.method.toLowerCase() as 'get'];
     if (!op) continue;
     const queryDto = (Reflect.getMetadata(QUERY_DTO, route.handler) as Type | undefined) ?? route.queryType;
-    if (queryDto) op.parameters = [...(op.parameters ?? []), ...queryParameters(targetConstructorToSchema(queryDto, SCHEMA_OPTIONS) as SchemaObject, op)];
+    if (queryDto)
+      op.parameters = [
+        ...(op.parameters ?? []),
+        ...queryParameters(targetConstructorToSchema(queryDto, SCHEMA_OPTIONS) as SchemaObject, op),
+      ];
     op.responses = { ...op.responses, ...errorResponses(route, op) };
   }
   document.components = { ...document.components, schemas: reachable(document, schemas) };
@@ -141,7 +165,9 @@ function errorResponses(route: RouteInfo, op: OperationObject): Record<string, R
   if (route.roles) responses['403'] = errorResponse(`Only these roles may call this: ${route.roles.join(', ')}.`);
   const throttled = responses['429'];
   if (throttled) {
-    throttled.headers = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } };
+    throttled.headers = {
+      'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
+    };
   }
   return responses;
 }

@@ -23,7 +23,13 @@ export interface RouteInfo {
 }
 
 function joinPath(...parts: string[]): string {
-  return '/' + parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  return (
+    '/' +
+    parts
+      .map((p) => p.replace(/^\/+|\/+$/g, ''))
+      .filter(Boolean)
+      .join('/')
+  );
 }
 
 /**
@@ -69,7 +75,10 @@ export function registeredRoutes(app: INestApplication): RouteInfo[] {
 }
 
 function argumentsOf(controller: Type, name: string): Pick<RouteInfo, 'queryType' | 'readsQuery' | 'readsBody'> {
-  const meta = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const meta = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
   const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
   let queryType: Type | null = null;
   let readsQuery = false;
