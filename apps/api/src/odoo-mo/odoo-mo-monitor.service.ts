@@ -54,17 +54,18 @@ export class OdooMoMonitorService {
       `SELECT finished_at FROM sync_runs WHERE kind = $1 AND status IN ('success', 'partial') ORDER BY started_at DESC LIMIT 1`,
       [ODOO_MO_SYNC_KIND],
     )) as Array<{ finished_at: Date | null }>;
-    const byType = new Map<string, { production_type: string; total: number; byState: Record<string, number> }>();
-    for (const type of Object.keys(settings.productionTypes)) byType.set(type, { production_type: type, total: 0, byState: {} });
-    const byState: Record<string, number> = {};
+    // States come from Odoo: counted in Maps, never as keys of a plain object.
+    const byType = new Map<string, { total: number; byState: Map<string, number> }>();
+    for (const type of Object.keys(settings.productionTypes)) byType.set(type, { total: 0, byState: new Map() });
+    const byState = new Map<string, number>();
     let total = 0;
     for (const r of counts.rows) {
       const state = r.state ?? 'unknown';
-      const entry = byType.get(r.production_type) ?? { production_type: r.production_type, total: 0, byState: {} };
+      const entry = byType.get(r.production_type) ?? { total: 0, byState: new Map<string, number>() };
       entry.total += r.count;
-      entry.byState[state] = (entry.byState[state] ?? 0) + r.count;
+      entry.byState.set(state, (entry.byState.get(state) ?? 0) + r.count);
       byType.set(r.production_type, entry);
-      byState[state] = (byState[state] ?? 0) + r.count;
+      byState.set(state, (byState.get(state) ?? 0) + r.count);
       total += r.count;
     }
     const summary = last?.summary as { totalUpdated?: number; results?: MoSyncTypeResult[] } | undefined;
@@ -72,8 +73,8 @@ export class OdooMoMonitorService {
       total,
       missing: counts.missing,
       lastUpdated: counts.lastUpdated?.toISOString() ?? null,
-      byType: [...byType.values()],
-      byState,
+      byType: [...byType].map(([type, e]) => ({ production_type: type, total: e.total, byState: Object.fromEntries(e.byState) })),
+      byState: Object.fromEntries(byState),
       lastSync: last
         ? {
             runId: last.id,

@@ -213,8 +213,8 @@ export class SyncRunsService {
       `SELECT status, count(*)::int AS count FROM sync_run_items WHERE run_id = $1 GROUP BY status`,
       [id],
     );
-    const itemCounts = Object.fromEntries(counts.map((c) => [c.status, c.count]));
-    const total = query.status ? (itemCounts[query.status] ?? 0) : counts.reduce((n, c) => n + c.count, 0);
+    const itemCounts = Object.fromEntries(counts.map((c) => [c.status, c.count])) as Record<string, number>;
+    const total = query.status ? (counts.find((c) => c.status === query.status)?.count ?? 0) : counts.reduce((n, c) => n + c.count, 0);
     return {
       ...mapRun(row),
       itemCounts,

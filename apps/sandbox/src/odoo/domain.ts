@@ -35,7 +35,11 @@ export const TERM_OPERATORS = [
 type TermOperator = (typeof TERM_OPERATORS)[number];
 const NEGATIVE_OPERATORS: ReadonlySet<TermOperator> = new Set<TermOperator>(['!=', 'not like', 'not ilike', 'not in']);
 const NEGATION: Partial<Record<TermOperator, TermOperator>> = { '!=': '=', 'not like': 'like', 'not ilike': 'ilike', 'not in': 'in' };
-const ARITY: Readonly<Record<string, number>> = { '!': 1, '&': 2, '|': 2 };
+const ARITY: ReadonlyMap<string, number> = new Map([
+  ['!', 1],
+  ['&', 2],
+  ['|', 2],
+]);
 
 const EXPRESSION_FRAMES: Frame[] = [
   { file: '/opt/odoo/odoo/models.py', line: 4867, func: '_search', code: 'query = self._where_calc(domain)' },
@@ -82,7 +86,7 @@ export function normalizeDomain(domain: unknown): unknown[] {
       result.unshift('&');
       expected = 1;
     }
-    expected += Array.isArray(token) ? -1 : (typeof token === 'string' ? (ARITY[token] ?? 0) : 0) - 1;
+    expected += Array.isArray(token) ? -1 : (typeof token === 'string' ? (ARITY.get(token) ?? 0) : 0) - 1;
     result.push(token);
   }
   if (expected !== 0) throw assertionError(`This domain is syntactically not correct: ${pyRepr(domain)}`);

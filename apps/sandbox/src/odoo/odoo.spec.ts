@@ -371,6 +371,19 @@ describe('Odoo fake', () => {
       expect((await callKw(app, cookie, 'mrp.production', 'search', [[]], { order: 'id desc', limit: 2 })).result).toEqual([4, 3]);
     });
 
+    it('takes prototype keys for nothing: not as an order field, a keyword argument or a domain operator', async () => {
+      const cookie = await login(app);
+      for (const order of ['__proto__', 'constructor desc', 'tostring']) {
+        const answer = await callKw(app, cookie, 'mrp.production', 'search', [[]], { order });
+        expect(answer.error?.data).toMatchObject({ name: 'builtins.ValueError', message: expect.stringMatching(/Invalid (field|"order")/) });
+      }
+      const kwarg = await callKw(app, cookie, 'mrp.production', 'search_count', [], { constructor: 1 });
+      expect(kwarg.error?.data.name).toBe('builtins.TypeError');
+      // Odoo's normalize_domain counts an unknown string as a term, then the parser finds it is no leaf.
+      const domain = await callKw(app, cookie, 'mrp.production', 'search_count', [['constructor', ['id', '>', 0]]]);
+      expect(domain.error?.data).toMatchObject({ name: 'builtins.ValueError', message: 'Invalid leaf constructor' });
+    });
+
     it('16.0 search_read reads only what it found, so an unknown field in an empty result is no error', async () => {
       const cookie = await login(app);
       const answer = await callKw(app, cookie, 'mrp.production', 'search_read', [[['id', '<', 0]]], { fields: ['no_such_field'] });

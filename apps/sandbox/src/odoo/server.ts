@@ -227,7 +227,7 @@ function rpcRoute(server: ServerState, faults: FaultRegistry, spec: RouteSpec): 
 
 /** route_wrapper drops unknown params, but a missing required one is Python's TypeError. */
 function required(params: Record<string, unknown>, name: string, qualname: string): unknown {
-  if (!(name in params)) throw typeError(`${qualname}() missing 1 required positional argument: '${name}'`);
+  if (!Object.hasOwn(params, name)) throw typeError(`${qualname}() missing 1 required positional argument: '${name}'`);
   return params[name];
 }
 

@@ -1,7 +1,7 @@
-import type { CreateUserDto, LocationResponse, Role, UpdateUserDto, UserResponse } from '@simpul/contracts';
+import type { CreateUserDto, LocationResponse, Role, UpdateUserDto, UserResponse, UserSort } from '@simpul/contracts';
 import { api } from './client';
 
-export type UserSort = 'name' | 'email' | 'role' | 'createdAt';
+export type { UserSort };
 
 export interface UserListParams {
   page?: number;

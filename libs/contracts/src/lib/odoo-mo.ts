@@ -15,7 +15,8 @@ import {
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
-import { PageQueryDto } from './pagination';
+import { IsHttpBaseUrl, IsOptionalNotNull } from './input';
+import { SearchQueryDto } from './pagination';
 
 /* ------------------------------------------------------------------ Odoo domains */
 
@@ -47,7 +48,11 @@ export const ODOO_TERM_OPERATORS = [
   'parent_of',
 ] as const;
 
-const OPERATOR_ARITY: Record<OdooDomainOperator, number> = { '&': 2, '|': 2, '!': 1 };
+const OPERATOR_ARITY: ReadonlyMap<string, number> = new Map<OdooDomainOperator, number>([
+  ['&', 2],
+  ['|', 2],
+  ['!', 1],
+]);
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 function isScalar(v: unknown): boolean {
@@ -70,8 +75,8 @@ export function validateOdooDomain(value: unknown): string | null {
       const problem = termProblem(token);
       if (problem) return `element ${i + 1} ${problem}`;
       expected -= 1;
-    } else if (typeof token === 'string' && token in OPERATOR_ARITY) {
-      expected += OPERATOR_ARITY[token as OdooDomainOperator] - 1;
+    } else if (typeof token === 'string' && OPERATOR_ARITY.has(token)) {
+      expected += (OPERATOR_ARITY.get(token) ?? 0) - 1;
     } else {
       return `element ${i + 1} (${JSON.stringify(token) ?? String(token)}) is neither a term [field, operator, value] nor one of the operators '&', '|', '!'`;
     }
@@ -103,8 +108,8 @@ function termProblem(term: unknown[]): string | null {
 
 /* ------------------------------------------------------------------ production types */
 
-/** The name of a production type (`liquid`, `device`, `cartridge`, or any new one). */
-export const PRODUCTION_TYPE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+/** The name of a production type (`liquid`, `device`, `cartridge`, or any new one); not a prototype key. */
+export const PRODUCTION_TYPE_NAME = /^(?!(?:constructor|prototype)$)[a-z][a-z0-9_-]{0,31}$/;
 export const MAX_PRODUCTION_TYPES = 20;
 
 /** Standard Odoo has no production type: each type is an Odoo domain on mrp.production. */
@@ -126,7 +131,7 @@ export function validateProductionTypes(value: unknown): string | null {
   if (entries.length > MAX_PRODUCTION_TYPES) return `At most ${MAX_PRODUCTION_TYPES} production types are allowed.`;
   for (const [name, domain] of entries) {
     if (!PRODUCTION_TYPE_NAME.test(name)) {
-      return `Production type "${name}" is not a valid name: use 1–32 lower-case letters, digits, "-" or "_", starting with a letter.`;
+      return `Production type "${name}" is not a valid name: use 1–32 lower-case letters, digits, "-" or "_", starting with a letter (and not "constructor" or "prototype").`;
     }
     const problem = validateOdooDomain(domain);
     if (problem) return `The Odoo domain of production type "${name}" ${problem}.`;
@@ -168,7 +173,6 @@ export const ODOO_MO_DEFAULTS = {
 export const ODOO_SECRET_PATTERN = /^[A-Za-z0-9_\-.~+/=]{1,256}$/;
 
 const definedOrNull = (_: object, v: unknown) => v !== undefined && v !== null;
-const defined = (_: object, v: unknown) => v !== undefined;
 
 /**
  * `PUT /api/admin/odoo-config`: a partial update. An omitted field keeps its value; `null` clears a nullable field
@@ -178,7 +182,7 @@ export class UpdateOdooConfigDto {
   @ValidateIf(definedOrNull)
   @IsString()
   @MaxLength(500)
-  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'baseUrl must be an http(s) URL such as https://odoo.example.com (no query string)' })
+  @IsHttpBaseUrl()
   baseUrl?: string | null;
 
   @ValidateIf(definedOrNull)
@@ -187,7 +191,7 @@ export class UpdateOdooConfigDto {
   @MaxLength(100)
   database?: string | null;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsIn(ODOO_AUTH_MODES)
   authMode?: OdooAuthMode;
 
@@ -207,42 +211,42 @@ export class UpdateOdooConfigDto {
   @Matches(ODOO_SECRET_PATTERN, { message: 'apiKey must be an Odoo API key (letters, digits, - _ . ~ + / =)' })
   apiKey?: string | null;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(300)
   timeoutSeconds?: number;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(3650)
   syncWindowDays?: number;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100000)
   syncLimit?: number;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   schedule?: string;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(64)
   timezone?: string;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsBoolean()
   scheduleEnabled?: boolean;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsObject()
   @IsProductionTypeMapping()
   productionTypes?: ProductionTypeMapping;
@@ -389,7 +393,7 @@ export const MO_STATES = ['draft', 'confirmed', 'progress', 'to_close', 'done', 
 export const MO_PRESENCES = ['present', 'missing', 'all'] as const;
 export type MoPresence = (typeof MO_PRESENCES)[number];
 
-export class MoSearchQueryDto extends PageQueryDto {
+export class MoSearchQueryDto extends SearchQueryDto {
   @IsOptional()
   @Matches(PRODUCTION_TYPE_NAME, { message: 'production_type must be a production type name' })
   production_type?: string;
@@ -404,7 +408,7 @@ export class MoSearchQueryDto extends PageQueryDto {
   presence?: MoPresence;
 }
 
-export class OdooMoListQueryDto extends PageQueryDto {
+export class OdooMoListQueryDto extends SearchQueryDto {
   @IsOptional()
   @Matches(PRODUCTION_TYPE_NAME, { message: 'production_type must be a production type name' })
   production_type?: string;
