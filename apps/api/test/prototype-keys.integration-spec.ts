@@ -81,8 +81,8 @@ describe('prototype keys (integration)', () => {
   it('counts MO states Odoo reports, whatever their names', async () => {
     // States come from Odoo, an outside system: names such as these must be counted, not looked up.
     await t.ds.query(
-      `INSERT INTO odoo_mo_cache (mo_number, production_type, sku_name, state) VALUES
-         ('MO/P/1', 'liquid', 'x', 'constructor'), ('MO/P/2', 'liquid', 'x', 'constructor'), ('MO/P/3', 'liquid', 'x', 'toString')`,
+      `INSERT INTO odoo_mo_cache (odoo_db, odoo_id, mo_number, production_type, sku_name, state) VALUES
+         ('', 1, 'MO/P/1', 'liquid', 'x', 'constructor'), ('', 2, 'MO/P/2', 'liquid', 'x', 'constructor'), ('', 3, 'MO/P/3', 'liquid', 'x', 'toString')`,
     );
     const stats = await t.http.get('/api/admin/mo-stats').set(auth()).expect(200);
     expect(stats.body.data.byState).toEqual({ constructor: 2, toString: 1 });
