@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { validateEnv } from './env.schema';
+import { configError, validateEnv } from './env.schema';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -33,7 +33,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const env = validateEnv(raw);
   const missing = (['DATABASE_URL', 'APP_SECRET'] as const).filter((k) => !env[k]);
   if (missing.length > 0) {
-    throw new Error(`Invalid configuration:\n${missing.map((k) => `  - ${k} is required`).join('\n')}`);
+    throw configError(missing.map((k) => `  - ${k} is required`));
   }
   const nodeEnv = env.NODE_ENV ?? 'development';
   return {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { StartupError } from '../common/startup-error';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -108,7 +109,14 @@ export function validateEnv(raw: Record<string, string | undefined>): EnvSchema 
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `  - ${msg}`));
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw configError(lines);
   }
   return env;
+}
+
+/** The sentence for bad or missing variables: each one named, then what to do. */
+export function configError(lines: string[]): StartupError {
+  return new StartupError(
+    `Invalid configuration:\n${lines.join('\n')}\nCorrect these environment variables (.env.example describes each one) and start again.`,
+  );
 }

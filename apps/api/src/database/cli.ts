@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { explainStartupError } from '../common/startup-error';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 import { prepareDatabaseRuntime } from './runtime';
@@ -9,7 +10,7 @@ async function main(command: string | undefined): Promise<void> {
   if (!command || !['migrate', 'revert', 'reset'].includes(command)) {
     throw new Error('Usage: cli.ts migrate | revert | reset');
   }
-  const runtime = await prepareDatabaseRuntime(process.env);
+  const runtime = await prepareDatabaseRuntime(process.env, { httpPort: null });
   const config = loadConfig(runtime.env);
   const ds = createDataSource(config.database.url);
   try {
@@ -37,6 +38,6 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(explainStartupError(err));
   process.exit(1);
 });
