@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks: run the built API on a throwaway embedded database and talk to it.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import pg from 'pg';
 import { API_MAIN, buildApps, root } from '../tools/nx.mjs';
@@ -32,8 +33,12 @@ export async function startApi({ port, name, env = {} }) {
     token,
     pid: child.pid,
     dataDir,
-    // The same Unix socket the API uses, so hand-written baselines compete on equal terms.
-    databaseUrl: `postgres://postgres:postgres@localhost:${pgPort}/simpul?host=%2Ftmp`,
+    // The same Unix socket and generated password the API uses, so hand-written baselines compete on equal terms.
+    databaseUrl: createRequire(import.meta.url)(path.join(root, 'dist/apps/api/apps/api/src/database/embedded.js')).embeddedUrl(
+      path.join(dataDir, 'pg'),
+      pgPort,
+      'simpul',
+    ),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

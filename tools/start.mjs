@@ -16,5 +16,10 @@ const child = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {
     ...process.env,
   },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+let forwarded = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => ((forwarded = true), child.kill(signal)));
+child.on('exit', (code, signal) => {
+  // A crash (kill -9, the OOM killer): say so, and that the next start recovers by itself.
+  if (signal && !forwarded) console.error(`The Simpul API was stopped by ${signal}. Run npm start again: it cleans up after the crash by itself.`);
+  process.exit(code ?? (signal ? 1 : 0));
+});
