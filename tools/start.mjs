@@ -12,6 +12,8 @@ const child = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {
   env: {
     NODE_ENV: 'production',
     SEED_DEMO_DATA: 'true',
+    // A laptop's own API docs; production images leave them off unless SWAGGER_ENABLED=true.
+    SWAGGER_ENABLED: 'true',
     WEB_DIST_DIR: WEB_DIST,
     ...process.env,
   },

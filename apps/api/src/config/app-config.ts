@@ -6,7 +6,15 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 /** The typed, validated configuration every module reads. Built once at boot. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    /** PUBLIC_URL, when set: the address people open. */
+    publicUrl: string | null;
+    /** Served over TLS by configuration (an https PUBLIC_URL); otherwise per request, when a trusted proxy says so. */
+    tls: boolean;
+  };
   database: { url: string };
   secret: string;
   auth: {
@@ -15,7 +23,7 @@ export interface AppConfig {
     loginThrottle: { limit: number; windowSeconds: number };
   };
   log: { level: string };
-  web: { distDir: string | null };
+  web: { distDir: string | null; sourceMaps: boolean };
   seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string };
   swagger: { enabled: boolean };
   /** Initial Odoo connection while none is configured (ODOO_DEFAULT_*). */
@@ -45,6 +53,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+      tls: env.PUBLIC_URL?.startsWith('https://') ?? false,
     },
     database: { url: env.DATABASE_URL as string },
     secret: env.APP_SECRET as string,
@@ -57,13 +67,16 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       },
     },
     log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
-    web: { distDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null },
+    web: {
+      distDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null,
+      sourceMaps: onUnlessProduction(env.SERVE_SOURCE_MAPS, nodeEnv),
+    },
     seed: {
       demoData: env.SEED_DEMO_DATA === 'true',
       demoAdminEmail: DEMO_ADMIN_EMAIL,
       demoAdminPassword: env.DEMO_ADMIN_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     },
-    swagger: { enabled: env.SWAGGER_ENABLED !== 'false' },
+    swagger: { enabled: onUnlessProduction(env.SWAGGER_ENABLED, nodeEnv) },
     odooDefaults: {
       baseUrl: env.ODOO_DEFAULT_BASE_URL ?? null,
       database: env.ODOO_DEFAULT_DB || null,
@@ -71,4 +84,9 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       apiKey: env.ODOO_DEFAULT_API_KEY || null,
     },
   };
+}
+
+/** What a public deployment should not show by default (API docs, source maps): on unless NODE_ENV=production. */
+function onUnlessProduction(flag: 'true' | 'false' | undefined, nodeEnv: AppConfig['env']): boolean {
+  return flag === undefined ? nodeEnv !== 'production' : flag === 'true';
 }

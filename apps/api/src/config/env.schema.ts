@@ -80,9 +80,21 @@ export class EnvSchema {
   @MinLength(8, { message: 'DEMO_ADMIN_PASSWORD must be at least 8 characters' })
   DEMO_ADMIN_PASSWORD?: string;
 
+  /** Default: on, except with NODE_ENV=production. */
   @IsOptional()
   @IsIn(['true', 'false'])
   SWAGGER_ENABLED?: 'true' | 'false';
+
+  /** Serve the SPA's source maps (`/assets/*.map`). Default: on, except with NODE_ENV=production. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  SERVE_SOURCE_MAPS?: 'true' | 'false';
+
+  /** The address people open. An https:// one turns on HSTS and the CSP's upgrade-insecure-requests. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/@]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://simpul.example.com' })
+  PUBLIC_URL?: string;
 
   /** Odoo connection used only while nothing is configured in Admin settings (`npm run dev` points it at the sandbox). */
   @Transform(emptyToUndefined)
