@@ -16,6 +16,8 @@ export async function startApi({ port, name, env = {} }) {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', APP_SECRET: '', SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A bench that throws must not leave its API (and that API's database) running.
+  process.on('exit', () => child.kill('SIGTERM'));
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const started = Date.now();

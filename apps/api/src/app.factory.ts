@@ -8,11 +8,13 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { bodyParserErrorHandler } from './common/http/exception.filter';
 import { buildOpenApiDocument } from './common/http/openapi';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
+import { boundPoolQueue } from './database/pool-guard';
 
 /** Paths the API owns outside `/api` (the seeds' legacy routes); the SPA fallback never answers them. */
 const API_PREFIXES = ['/api/', '/orders/'];
@@ -25,6 +27,7 @@ export async function createApp(config: AppConfig, opts: { logStream?: NodeJS.Wr
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  boundPoolQueue(app.get(DataSource), config.database.pool.maxWaiting);
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '2mb' }));
   app.use(bodyParserErrorHandler);

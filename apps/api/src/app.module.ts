@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards';
 import { EnvelopeExceptionFilter } from './common/http/exception.filter';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor';
+import { ListGateInterceptor } from './common/http/list-gate';
 import { pinoHttpOptions } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -30,7 +31,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: opts.logStream ? [pinoHttpOptions(config), opts.logStream] : pinoHttpOptions(config) }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, config.database.pool)),
         ScheduleModule.forRoot(),
         AuditModule,
         SettingsModule,
@@ -46,6 +47,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: ListGateInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: EnvelopeExceptionFilter },
       ],

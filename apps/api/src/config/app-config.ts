@@ -15,7 +15,7 @@ export interface AppConfig {
     /** Served over TLS by configuration (an https PUBLIC_URL); otherwise per request, when a trusted proxy says so. */
     tls: boolean;
   };
-  database: { url: string };
+  database: { url: string; pool: DatabasePool };
   secret: string;
   auth: {
     accessTokenTtlSeconds: number;
@@ -28,6 +28,16 @@ export interface AppConfig {
   swagger: { enabled: boolean };
   /** Initial Odoo connection while none is configured (ODOO_DEFAULT_*). */
   odooDefaults: { baseUrl: string | null; database: string | null; login: string | null; apiKey: string | null };
+}
+
+/** The request pool's bounds (DB_POOL_*, DB_STATEMENT_TIMEOUT_MS); see database/pool-guard.ts. */
+export interface DatabasePool {
+  size: number;
+  /** Connections paged lists may hold at once (common/http/list-gate.ts). */
+  listConcurrency: number;
+  maxWaiting: number;
+  waitMs: number;
+  statementTimeoutMs: number;
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@simpul.local';
@@ -56,7 +66,16 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
       tls: env.PUBLIC_URL?.startsWith('https://') ?? false,
     },
-    database: { url: env.DATABASE_URL as string },
+    database: {
+      url: env.DATABASE_URL as string,
+      pool: {
+        size: env.DB_POOL_SIZE ?? 20,
+        listConcurrency: env.DB_LIST_CONCURRENCY ?? 4,
+        maxWaiting: env.DB_POOL_MAX_WAITING ?? 40,
+        waitMs: env.DB_POOL_WAIT_MS ?? 3000,
+        statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS ?? 15_000,
+      },
+    },
     secret: env.APP_SECRET as string,
     auth: {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS ?? 900,

@@ -27,6 +27,42 @@ export class EnvSchema {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL?: string;
 
+  /** Connections in this instance's pool. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(500)
+  DB_POOL_SIZE?: number;
+
+  /** Paged lists (lists, searches, exports) running at once: about the database server's cores (default 4). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_LIST_CONCURRENCY?: number;
+
+  /** Requests that may wait for a pooled connection; more are answered 503 at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_POOL_MAX_WAITING?: number;
+
+  /** How long a request may wait for a pooled connection before a 503. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_POOL_WAIT_MS?: number;
+
+  /** The longest a request's SQL statement may run (syncs and migrations are not bound by it). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS?: number;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, StockAdjustmentDto } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
+import { ListRead } from '../common/http/list-gate';
 import { ApiBodyOf } from '../common/http/openapi';
 import { createValidationPipe } from '../common/http/validation';
 import { StockService } from '../stock/stock.service';
@@ -24,6 +25,7 @@ function crudController(spec: ResourceSpec): Type<unknown> {
     constructor(readonly service: MasterDataService) {}
 
     @Get()
+    @ListRead()
     list(@Query(createValidationPipe(spec.listQueryDto ?? PageQueryDto)) query: Record<string, unknown>) {
       return this.service.list(spec, query as PageQueryDto);
     }

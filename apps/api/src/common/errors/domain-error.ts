@@ -11,7 +11,9 @@ export type ErrorKind =
   | 'unprocessable'
   | 'too_many_requests'
   | 'upstream_failed'
-  | 'upstream_timeout';
+  | 'upstream_timeout'
+  /** Overloaded for now: try again shortly (503 with Retry-After). */
+  | 'unavailable';
 
 export abstract class DomainError<Code extends string = string> extends Error {
   abstract readonly kind: ErrorKind;

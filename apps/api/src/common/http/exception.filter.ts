@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiErrorBody, FieldError } from '@simpul/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { asDatabaseOverload } from '../../database/database.error';
 import { DomainError, ErrorKind } from '../errors/domain-error';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -14,7 +15,11 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
   upstream_failed: HttpStatus.BAD_GATEWAY,
   upstream_timeout: HttpStatus.GATEWAY_TIMEOUT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+/** Statuses that tell the client when to try again. */
+const RETRY_AFTER_SECONDS: Partial<Record<number, number>> = { [HttpStatus.SERVICE_UNAVAILABLE]: 1 };
 
 const HTTP_SENTENCES: Partial<Record<number, string>> = {
   401: 'Unauthorized',
@@ -38,10 +43,13 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
     const rendered = renderError(exception, req);
-    if (rendered.status >= 500) {
+    // A 503 is overload, answered by the thousand when it happens: logging each would add to the load.
+    if (rendered.status >= 500 && rendered.status !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
     }
     if (req.id) rendered.body.requestId = String(req.id);
+    const retryAfter = RETRY_AFTER_SECONDS[rendered.status];
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(rendered.status).json(rendered.body);
   }
 }
@@ -53,7 +61,8 @@ export function bodyParserErrorHandler(err: unknown, req: Request, res: Response
   res.status(rendered.status).json(rendered.body);
 }
 
-export function renderError(exception: unknown, req: Request): Rendered {
+export function renderError(error: unknown, req: Request): Rendered {
+    const exception = asDatabaseOverload(error) ?? error;
     if (exception instanceof DomainError) {
       const fields = (exception.details?.['fields'] as FieldError[] | undefined) ?? undefined;
       const body: ApiErrorBody = { success: false, error: exception.message, code: exception.code };
