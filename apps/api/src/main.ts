@@ -6,7 +6,7 @@ import { loadConfig } from './config/app-config';
 import { validateEnv } from './config/env.schema';
 import { createDataSource } from './database/data-source';
 import { DatabaseRuntime, prepareDatabaseRuntime } from './database/runtime';
-import { seedDemoData } from './seed/demo-seed';
+import { seedUsers } from './seed/demo-seed';
 
 let runtime: DatabaseRuntime | null = null;
 let app: INestApplication | null = null;
@@ -35,8 +35,9 @@ async function bootstrap(): Promise<void> {
   const ds = createDataSource(config.database.url);
   await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
-  if (config.seed.demoData) {
-    await seedDemoData(ds, { email: config.seed.demoAdminEmail, password: config.seed.demoAdminPassword });
+  const { seed } = config;
+  if (seed.demoData || seed.adminPassword) {
+    await seedUsers(ds, { email: seed.demoAdminEmail, password: seed.adminPassword ?? seed.demoAdminPassword }, { demoUsers: seed.demoData });
   }
   await ds.destroy();
 
@@ -48,7 +49,9 @@ async function bootstrap(): Promise<void> {
     ...(config.swagger.enabled ? [`API docs: ${url}/api/docs`] : []),
     `Database: ${runtime.embedded ? 'embedded PostgreSQL under .data/' : 'DATABASE_URL'}; ${applied.length} migration(s) applied now`,
   ];
-  if (config.seed.demoData) lines.push(`Login: ${config.seed.demoAdminEmail} / ${config.seed.demoAdminPassword}`);
+  // A deployment's own admin password is never printed; the demo's published one is, as the README says.
+  if (seed.adminPassword) lines.push(`Admin: ${seed.demoAdminEmail} (first password: ADMIN_PASSWORD)`);
+  else if (seed.demoData) lines.push(`Login: ${seed.demoAdminEmail} / ${seed.demoAdminPassword}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 

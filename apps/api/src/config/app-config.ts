@@ -24,7 +24,8 @@ export interface AppConfig {
   };
   log: { level: string };
   web: { distDir: string | null; sourceMaps: boolean };
-  seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string };
+  /** Users created at start when missing: the demo users (SEED_DEMO_DATA), or the admin alone (ADMIN_PASSWORD). */
+  seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string; adminPassword: string | null };
   swagger: { enabled: boolean };
   /** Initial Odoo connection while none is configured (ODOO_DEFAULT_*). */
   odooDefaults: { baseUrl: string | null; database: string | null; login: string | null; apiKey: string | null };
@@ -94,6 +95,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       demoData: env.SEED_DEMO_DATA === 'true',
       demoAdminEmail: DEMO_ADMIN_EMAIL,
       demoAdminPassword: env.DEMO_ADMIN_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+      adminPassword: env.ADMIN_PASSWORD ?? null,
     },
     swagger: { enabled: onUnlessProduction(env.SWAGGER_ENABLED, nodeEnv) },
     odooDefaults: {

@@ -116,6 +116,13 @@ export class EnvSchema {
   @MinLength(8, { message: 'DEMO_ADMIN_PASSWORD must be at least 8 characters' })
   DEMO_ADMIN_PASSWORD?: string;
 
+  /** The admin's first password, for a deployment without demo users: used only while that account does not exist. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters; generate one with `openssl rand -base64 18`' })
+  ADMIN_PASSWORD?: string;
+
   /** Default: on, except with NODE_ENV=production. */
   @IsOptional()
   @IsIn(['true', 'false'])

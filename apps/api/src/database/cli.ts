@@ -3,7 +3,7 @@ import { explainStartupError } from '../common/startup-error';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 import { prepareDatabaseRuntime } from './runtime';
-import { seedDemoData } from '../seed/demo-seed';
+import { seedUsers } from '../seed/demo-seed';
 
 /** `db:migrate`, `db:revert` and `db:reset` (drop everything, migrate, seed demo data). Uses the embedded DB without DATABASE_URL. */
 async function main(command: string | undefined): Promise<void> {
@@ -28,7 +28,7 @@ async function main(command: string | undefined): Promise<void> {
     const applied = await ds.runMigrations({ transaction: 'each' });
     console.log(`Applied ${applied.length} migration(s)${applied.map((m) => `\n  ${m.name}`).join('')}`);
     if (command === 'reset') {
-      await seedDemoData(ds, { email: config.seed.demoAdminEmail, password: config.seed.demoAdminPassword });
+      await seedUsers(ds, { email: config.seed.demoAdminEmail, password: config.seed.demoAdminPassword }, { demoUsers: true });
       console.log('Seeded demo data.');
     }
   } finally {

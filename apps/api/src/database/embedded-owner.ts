@@ -48,7 +48,7 @@ export function inspectCluster(clusterDir: string): ClusterState {
 export function refusalSentence(clusterDir: string, state: Extract<ClusterState, { state: 'in-use' }>): string {
   const where = state.owner.httpPort ? `, serving port ${state.owner.httpPort}` : '';
   return (
-    `The data folder ${path.dirname(clusterDir)} is in use by another Simpul (process ${state.owner.pid}${where}; ` +
+    `The embedded database in ${clusterDir} is in use by another Simpul (process ${state.owner.pid}${where}; ` +
     `its PostgreSQL is process ${state.postmaster.pid} on port ${state.postmaster.port}). ` +
     `Stop that one first (Ctrl+C in its terminal, or kill ${state.owner.pid}), or give this one its own DATA_DIR.`
   );
