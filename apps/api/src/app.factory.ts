@@ -75,7 +75,7 @@ function serveSpa(app: NestExpressApplication, distDir: string, sourceMaps: bool
   }
   app.useStaticAssets(distDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+    const wantsHtml = (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
     if (!wantsHtml || API_PREFIXES.some((p) => req.path === p.replace(/\/$/, '') || req.path.startsWith(p))) {
       return next();
     }

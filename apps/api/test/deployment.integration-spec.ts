@@ -37,6 +37,7 @@ describe('deployment (integration)', () => {
       expect({ page, status: res.status }).toEqual({ page, status: 200 });
       expect(res.text).toContain('<title>Simpul</title>');
     }
+    expect((await t.http.head('/sync-runs/some-run').set('accept', 'text/html')).status).toBe(200); // uptime monitors
     const asset = await t.http.get('/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.text).toContain('console.log("app")');
