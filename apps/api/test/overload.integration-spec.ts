@@ -25,8 +25,16 @@ describe('overload (integration)', () => {
     await c.query(`BEGIN; ${lock}`);
     return { release: () => c.query('ROLLBACK') };
   };
-  const lockWaiters = async (t: TestApp) =>
-    Number((await t.ds.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))[0].n);
+  /** Sessions waiting on a lock, seen from a session of its own (the app's pool may be the thing that is full). */
+  const lockWaiters = async (t: TestApp) => {
+    const c = new Client({ connectionString: t.config.database.url });
+    await c.connect();
+    try {
+      return Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].n);
+    } finally {
+      await c.end();
+    }
+  };
   const until = async (check: () => Promise<boolean> | boolean, what: string) => {
     const deadline = Date.now() + 10_000;
     while (!(await check())) {
@@ -81,10 +89,14 @@ describe('overload (integration)', () => {
     const staff: TestUser = await t.loginAs('staff');
     const auth = { authorization: `Bearer ${staff.token}` };
     const pool = (t.ds.driver as PostgresDriver).master as Pool;
+    const part = await t.http.post('/api/v1/parts').set({ authorization: `Bearer ${(await t.loginAs('admin')).token}` }).send({ kode: 'OV-1', nama: 'Overload', harga: 1 });
+    expect(part.status).toBe(201);
+
     const lock = await hold(t, 'LOCK TABLE parts IN ACCESS EXCLUSIVE MODE');
-    const stuck = [t.http.get('/api/v1/parts').set(auth), t.http.get('/api/v1/parts').set(auth)].map((r) => r.then((x) => x));
-    await until(async () => pool.totalCount === 2 && pool.idleCount === 0, 'both connections to be held');
-    const waiting = t.http.get('/api/v1/parts').set(auth).then((x) => x);
+    const get = () => t.http.get(`/api/v1/parts/${part.body.data.id}`).set(auth).then((x) => x);
+    const stuck = [get(), get()]; // one connection each, both waiting on the lock
+    await until(async () => (await lockWaiters(t)) === 2, 'both connections to wait on the lock');
+    const waiting = get();
     await until(() => pool.waitingCount === 1, 'one request to wait for a connection');
 
     const refused = await timed(t.http.get('/api/v1/customers').set(auth));
@@ -96,8 +108,8 @@ describe('overload (integration)', () => {
     expect((await t.http.get('/api/v1/customers').set(auth)).status).toBe(200);
   });
 
-  it('lets lists hold at most DB_LIST_CONCURRENCY connections: more lists queue or get a fast 503, a record still opens at once', async () => {
-    const t = await boot({ DB_POOL_SIZE: '4', DB_LIST_CONCURRENCY: '1', DB_POOL_WAIT_MS: '10000' });
+  it('lets lists hold at most DB_LIST_CONCURRENCY slots: more lists queue, then get a fast 503; a record still opens at once', async () => {
+    const t = await boot({ DB_LIST_CONCURRENCY: '1', DB_LIST_QUEUE_TARGET_MS: '200', DB_POOL_WAIT_MS: '10000' });
     const staff = await t.loginAs('staff');
     const auth = { authorization: `Bearer ${staff.token}` };
     const customer = await t.http.post('/api/v1/customers').set({ authorization: `Bearer ${(await t.loginAs('admin')).token}` }).send({ nama: 'PT Lancar' });
@@ -105,10 +117,10 @@ describe('overload (integration)', () => {
 
     const lock = await hold(t, 'LOCK TABLE parts IN ACCESS EXCLUSIVE MODE');
     const first = t.http.get('/api/v1/parts').set(auth).then((x) => x); // holds the only list slot, stuck on the lock
-    await until(async () => (await lockWaiters(t)) === 1, 'the first list to wait on the lock');
-    // The queue holds as many lists as the pool has connections (4); they wait without touching the database.
-    const queued = Array.from({ length: 4 }, () => t.http.get('/api/v1/customers').set(auth).then((x) => x));
-    await new Promise((r) => setTimeout(r, 300));
+    await until(async () => (await lockWaiters(t)) === 2, 'the first list (its page and its count) to wait on the lock');
+    // Lists that queue for the slot wait without touching the database.
+    const queued = Array.from({ length: 2 }, () => t.http.get('/api/v1/customers').set(auth).then((x) => x));
+    await new Promise((r) => setTimeout(r, 300)); // the list queue now stands
     const refused = await timed(t.http.get('/api/v1/customers?q=x').set(auth));
     expectBusy(refused.res, 'DATABASE_BUSY');
     expect(refused.ms).toBeLessThan(500);
@@ -117,7 +129,7 @@ describe('overload (integration)', () => {
     expect(record.res.status).toBe(200);
     expect(record.ms).toBeLessThan(1000);
     expect((await t.http.get('/api/health')).status).toBe(200);
-    expect(await lockWaiters(t)).toBe(1); // the queued lists never reached the database
+    expect(await lockWaiters(t)).toBe(2); // the queued lists never reached the database
 
     await lock.release();
     for (const res of await Promise.all([first, ...queued])) expect(res.status).toBe(200);

@@ -37,6 +37,8 @@ export interface DatabasePool {
   /** Connections paged lists may hold at once (common/http/list-gate.ts). */
   listConcurrency: number;
   maxWaiting: number;
+  /** The list queue takes no more lists while its oldest has waited longer than this (common/http/list-gate.ts). */
+  listQueueTargetMs: number;
   waitMs: number;
   statementTimeoutMs: number;
 }
@@ -72,7 +74,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       pool: {
         size: env.DB_POOL_SIZE ?? 20,
         listConcurrency: env.DB_LIST_CONCURRENCY ?? 4,
-        maxWaiting: env.DB_POOL_MAX_WAITING ?? 40,
+        maxWaiting: env.DB_POOL_MAX_WAITING ?? 400,
+        listQueueTargetMs: env.DB_LIST_QUEUE_TARGET_MS ?? 250,
         waitMs: env.DB_POOL_WAIT_MS ?? 3000,
         statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS ?? 15_000,
       },

@@ -49,6 +49,13 @@ export class EnvSchema {
   @Min(0)
   DB_POOL_MAX_WAITING?: number;
 
+  /** While the oldest list waiting for a slot has waited longer than this, more lists get a 503 at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_LIST_QUEUE_TARGET_MS?: number;
+
   /** How long a request may wait for a pooled connection before a 503. */
   @IsOptional()
   @Transform(toInt)

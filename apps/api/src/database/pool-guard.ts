@@ -8,8 +8,10 @@ type ConnectCallback = (err: Error | undefined, client: PoolClient | undefined, 
 /**
  * Bounds the pool's wait queue: when every connection is busy and `maxWaiting` callers already wait, the next one is
  * refused at once with DATABASE_BUSY (a 503 with Retry-After) instead of joining a queue without limit, where every
- * request would grow slower until clients time out and the process runs out of memory. The wait itself is bounded by
- * the pool's `connectionTimeoutMillis` (DB_POOL_WAIT_MS).
+ * request grows slower until clients time out and memory runs out. The wait itself is bounded by the pool's
+ * `connectionTimeoutMillis` (DB_POOL_WAIT_MS). The bound is in requests, not time, so that a burst of writes
+ * contending for the same rows (which drains in a second or two) is served, not refused; the list bulkhead
+ * (common/http/list-gate.ts) sheds the reads that cause sustained overload.
  */
 export function boundPoolQueue(dataSource: DataSource, maxWaiting: number): void {
   const pool = (dataSource.driver as PostgresDriver).master as Pool & { options: { max: number } };

@@ -24,14 +24,18 @@ export class MasterDataService {
     if (spec.softDelete) qb.andWhere('r.deleted_at IS NULL');
     spec.listFilter?.(qb, query as unknown as Record<string, unknown>);
     if (query.q) qb.andWhere(`(${spec.searchColumns.map((c) => `${c} ILIKE :q`).join(' OR ')})`, { q: `%${query.q}%` });
-    // count(*), not getManyAndCount's COUNT(DISTINCT id), which sorts every match again (no joins here to dedupe).
-    const counted = await qb.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    const rows = await qb
-      .orderBy(sortColumn(query.sort, spec.sortable, spec.defaultSort), query.order === 'desc' ? 'DESC' : 'ASC')
-      .addOrderBy('r.id')
-      .offset(offset)
-      .limit(limit)
-      .getMany();
+    // The page and the count at once, on two connections; count(*), not getManyAndCount's COUNT(DISTINCT id), which
+    // sorts every match again (there are no joins here to dedupe).
+    const [rows, counted] = await Promise.all([
+      qb
+        .clone()
+        .orderBy(sortColumn(query.sort, spec.sortable, spec.defaultSort), query.order === 'desc' ? 'DESC' : 'ASC')
+        .addOrderBy('r.id')
+        .offset(offset)
+        .limit(limit)
+        .getMany(),
+      qb.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>(),
+    ]);
     return { items: rows.map(spec.map), meta: pageMeta(page, limit, counted?.count ?? 0) };
   }
 

@@ -7,11 +7,21 @@ import { BUSY_SENTENCE, DatabaseError, DatabaseErrorCode } from '../../database/
 interface Waiter {
   resolve: (release: () => void) => void;
   timer: NodeJS.Timeout;
+  since: number;
+}
+
+/** When the gate's queue takes one more waiter (see Gate). */
+export interface QueueBounds {
+  maxWaiting: number;
+  targetMs: number;
 }
 
 /**
- * A counting semaphore with a bounded, time-limited queue: at most `max` holders, at most `maxWaiting` waiting, each
- * for at most `waitMs`; beyond either bound the caller gets DATABASE_BUSY (503) at once.
+ * A counting semaphore with a bounded, time-limited queue: at most `max` holders, each waiter waiting at most
+ * `waitMs`. A new waiter is taken while the queue holds fewer than `maxWaiting` and its oldest waiter has waited at
+ * most `targetMs`: a burst fills the queue and drains at once, so it is let in; a queue whose oldest keeps waiting
+ * longer does not drain, which is overload, and a new arrival gets DATABASE_BUSY (a fast 503) at once instead of a
+ * wait that would end in a slow one.
  */
 export class Gate {
   private active = 0;
@@ -19,19 +29,25 @@ export class Gate {
 
   constructor(
     private readonly max: number,
-    private readonly maxWaiting: number,
+    private readonly bounds: QueueBounds,
     private readonly waitMs: number,
   ) {}
+
+  private admits(): boolean {
+    const oldest = this.waiting[0];
+    return this.waiting.length < this.bounds.maxWaiting && (!oldest || performance.now() - oldest.since <= this.bounds.targetMs);
+  }
 
   acquire(): Promise<() => void> {
     if (this.active < this.max) {
       this.active += 1;
       return Promise.resolve(this.releaser());
     }
-    if (this.waiting.length >= this.maxWaiting) return Promise.reject(busy());
+    if (!this.admits()) return Promise.reject(busy());
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
+        since: performance.now(),
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(waiter), 1);
           reject(busy());
@@ -84,7 +100,7 @@ export class ListGateInterceptor implements NestInterceptor {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { pool } = config.database;
-    this.gate = new Gate(pool.listConcurrency, pool.size, pool.waitMs);
+    this.gate = new Gate(pool.listConcurrency, { maxWaiting: 10 * pool.listConcurrency, targetMs: pool.listQueueTargetMs }, pool.waitMs);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
