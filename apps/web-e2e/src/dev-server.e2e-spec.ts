@@ -61,14 +61,15 @@ describe('npm run dev on ports from the environment', () => {
 
     const deadline = Date.now() + 110_000;
     let health = 0;
-    while (health !== 200) {
+    // Up when the dev server proxies /api/health and the API's start lines have come through concurrently's prefix.
+    while (health !== 200 || !/^\[api\] Login: /m.test(out)) {
       if (dev.exitCode !== null) throw new Error(`npm run dev exited with ${dev.exitCode}:\n${out}`);
       if (Date.now() > deadline) throw new Error(`the dev server never proxied /api/health:\n${out}`);
       health = await fetch(`http://127.0.0.1:${web}/api/health`).then(
         (r) => r.status,
         () => 0,
       );
-      if (health !== 200) await new Promise((r) => setTimeout(r, 500));
+      if (health !== 200 || !/^\[api\] Login: /m.test(out)) await new Promise((r) => setTimeout(r, 500));
     }
     const login = /^\[api\] Login: (\S+) \/ (\S+)$/m.exec(out);
     expect(login).not.toBeNull();

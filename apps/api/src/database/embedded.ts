@@ -85,6 +85,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     throw startFailure(databaseDir, serverLog);
   }
   writeOwner(databaseDir, { httpPort: opts.httpPort ?? null, pgPort: opts.port });
+  // Whichever exit handler stops the server (ours, or the package's own hook, which may exit first), the record goes.
+  process.once('exit', () => clearOwner(databaseDir));
   const url = (db: string, pw: string) =>
     socketDir
       ? `postgres://${PG_USER}:${pw}@localhost:${opts.port}/${db}?host=${encodeURIComponent(socketDir)}`
