@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { freePort } from './support/app-server';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -53,11 +54,14 @@ describe('npm run dev on ports from the environment', () => {
         DATABASE_URL: '',
         APP_SECRET: '',
         LOG_LEVEL: 'warn',
+        FORCE_COLOR: '0', // npm test sets 1; plain prefixes keep the lines matchable
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    dev.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    dev.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    // Without colour codes, whatever the terminal asked for.
+    const plain = (d: Buffer) => stripVTControlCharacters(d.toString());
+    dev.stdout?.on('data', (d: Buffer) => (out += plain(d)));
+    dev.stderr?.on('data', (d: Buffer) => (out += plain(d)));
 
     const deadline = Date.now() + 110_000;
     let health = 0;
