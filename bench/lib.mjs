@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks: run the built API on a throwaway embedded database and talk to it.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import pg from 'pg';
 import { API_MAIN, buildApps, root } from '../tools/nx.mjs';
@@ -16,6 +17,8 @@ export async function startApi({ port, name, env = {} }) {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', APP_SECRET: '', SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A bench that throws must not leave its API (and that API's database) running.
+  process.on('exit', () => child.kill('SIGTERM'));
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const started = Date.now();
@@ -33,8 +36,12 @@ export async function startApi({ port, name, env = {} }) {
     token,
     pid: child.pid,
     dataDir,
-    // The same Unix socket the API uses, so hand-written baselines compete on equal terms.
-    databaseUrl: `postgres://postgres:postgres@localhost:${pgPort}/simpul?host=%2Ftmp`,
+    // The same Unix socket and generated password the API uses, so hand-written baselines compete on equal terms.
+    databaseUrl: createRequire(import.meta.url)(path.join(root, 'dist/apps/api/apps/api/src/database/embedded.js')).embeddedUrl(
+      path.join(dataDir, 'pg'),
+      pgPort,
+      'simpul',
+    ),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

@@ -13,9 +13,16 @@ const child = spawn(process.execPath, ['--disable-proto=delete', '--enable-sourc
   env: {
     NODE_ENV: 'production',
     SEED_DEMO_DATA: 'true',
+    // A laptop's own API docs; production images leave them off unless SWAGGER_ENABLED=true.
+    SWAGGER_ENABLED: 'true',
     WEB_DIST_DIR: WEB_DIST,
     ...process.env,
   },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+let forwarded = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => ((forwarded = true), child.kill(signal)));
+child.on('exit', (code, signal) => {
+  // A crash (kill -9, the OOM killer): say so, and that the next start recovers by itself.
+  if (signal && !forwarded) console.error(`The Simpul API was stopped by ${signal}. Run npm start again: it cleans up after the crash by itself.`);
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
-const apiTarget = process.env['SIMPUL_API_URL'] ?? 'http://localhost:3000';
+// Every port follows the environment, as `npm run dev` passes it: the API's PORT, the dev server's WEB_DEV_PORT.
+const apiTarget = process.env['SIMPUL_API_URL'] ?? `http://127.0.0.1:${process.env['PORT'] || 3000}`;
+const devPort = Number(process.env['WEB_DEV_PORT'] || 5173);
 
 export default defineConfig({
   root: appRoot,
@@ -20,7 +22,7 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    port: 5173,
+    port: devPort,
     strictPort: true,
     fs: { allow: [workspaceRoot] },
     proxy: {

@@ -9,6 +9,7 @@ import { JwtAuthGuard, RolesGuard } from './common/auth/guards';
 import { ContentTypeGuard } from './common/http/content-type.guard';
 import { EnvelopeExceptionFilter } from './common/http/exception.filter';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor';
+import { ListGateInterceptor } from './common/http/list-gate';
 import { pinoHttpOptions } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -31,7 +32,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: opts.logStream ? [pinoHttpOptions(config), opts.logStream] : pinoHttpOptions(config) }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, config.database.pool)),
         ScheduleModule.forRoot(),
         AuditModule,
         SettingsModule,
@@ -48,6 +49,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: ContentTypeGuard },
+        { provide: APP_INTERCEPTOR, useClass: ListGateInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: EnvelopeExceptionFilter },
       ],

@@ -1,49 +1,63 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { explainStartupError } from './common/startup-error';
 import { loadConfig } from './config/app-config';
+import { validateEnv } from './config/env.schema';
 import { createDataSource } from './database/data-source';
-import { prepareDatabaseRuntime } from './database/runtime';
-import { seedDemoData } from './seed/demo-seed';
+import { DatabaseRuntime, prepareDatabaseRuntime } from './database/runtime';
+import { seedUsers } from './seed/demo-seed';
+
+let runtime: DatabaseRuntime | null = null;
+let app: INestApplication | null = null;
+let stopping = false;
+
+/**
+ * Stops on SIGTERM/SIGINT at any point, migrations included: as PID 1 in a container node has no default handler,
+ * so without this a `docker stop` during start-up waits for the kill. An unfinished migration rolls back.
+ */
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await app?.close().catch(() => undefined);
+    await runtime?.embedded?.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
 
 async function bootstrap(): Promise<void> {
-  const runtime = await prepareDatabaseRuntime(process.env);
-  let config;
-  try {
-    config = loadConfig(runtime.env);
-  } catch (err) {
-    console.error((err as Error).message);
-    await runtime.embedded?.stop();
-    process.exit(1);
-  }
+  // Bad variables are refused before anything starts (the embedded server included).
+  const port = validateEnv(process.env).PORT ?? 3000;
+  runtime = await prepareDatabaseRuntime(process.env, { httpPort: port });
+  const config = loadConfig(runtime.env);
   const ds = createDataSource(config.database.url);
   await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
-  if (config.seed.demoData) {
-    await seedDemoData(ds, { email: config.seed.demoAdminEmail, password: config.seed.demoAdminPassword });
+  const { seed } = config;
+  if (seed.demoData || seed.adminPassword) {
+    await seedUsers(ds, { email: seed.demoAdminEmail, password: seed.adminPassword ?? seed.demoAdminPassword }, { demoUsers: seed.demoData });
   }
   await ds.destroy();
 
-  const app = await createApp(config);
+  app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
   const url = `http://localhost:${config.http.port}`;
   const lines = [
     `Simpul is running at ${url}`,
-    `API docs: ${url}/api/docs`,
+    ...(config.swagger.enabled ? [`API docs: ${url}/api/docs`] : []),
     `Database: ${runtime.embedded ? 'embedded PostgreSQL under .data/' : 'DATABASE_URL'}; ${applied.length} migration(s) applied now`,
   ];
-  if (config.seed.demoData) lines.push(`Login: ${config.seed.demoAdminEmail} / ${config.seed.demoAdminPassword}`);
+  // A deployment's own admin password is never printed; the demo's published one is, as the README says.
+  if (seed.adminPassword) lines.push(`Admin: ${seed.demoAdminEmail} (first password: ADMIN_PASSWORD)`);
+  else if (seed.demoData) lines.push(`Login: ${seed.demoAdminEmail} / ${seed.demoAdminPassword}`);
   process.stdout.write(lines.join('\n') + '\n');
-
-  const shutdown = async () => {
-    await app.close();
-    await runtime.embedded?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
 }
 
-void bootstrap().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exit(1);
+void bootstrap().catch(async (err: unknown) => {
+  if (stopping) return;
+  console.error(explainStartupError(err));
+  if (process.env['LOG_LEVEL'] === 'debug' && err instanceof Error && err.stack) console.error(err.stack);
+  await shutdown(1);
 });

@@ -111,6 +111,36 @@ describe('Sync run history: how a run starts and ends (integration)', () => {
     expect(await runRow(next.runId)).toMatchObject({ status: 'success' });
   });
 
+  it('at boot marks failed the runs whose owner is gone, and leaves alone a kind whose run another instance holds', async () => {
+    const insertRunning = async (kind: string) =>
+      (
+        (await t.ds.query(`INSERT INTO sync_runs (kind, trigger, status) VALUES ($1, 'schedule', 'running') RETURNING id`, [
+          kind,
+        ])) as [{ id: string }]
+      )[0].id;
+    const dead = await insertRunning('boot-dead-owner');
+    const alsoDead = await insertRunning('boot-dead-owner');
+    const live = await insertRunning('boot-live-owner');
+    // Another instance's run: its lock is held on its own connection, as run() holds it.
+    const holder = t.ds.createQueryRunner();
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock(hashtext($1))`, ['simpul:sync:boot-live-owner']);
+    try {
+      const marked = await runs.markInterrupted();
+      expect([...marked].sort()).toEqual([dead, alsoDead].sort());
+      expect(await runRow(dead)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Interrupted: the server stopped/) });
+      expect((await runRow(dead))?.['finished_at']).toBeInstanceOf(Date);
+      expect(await runRow(live)).toMatchObject({ status: 'running', error: null });
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock(hashtext($1))`, ['simpul:sync:boot-live-owner']);
+      await holder.release();
+    }
+    // Its lock is free now, so the next boot (here: the same call) judges it cut off; the lock is not kept.
+    expect(await runs.markInterrupted()).toEqual([live]);
+    const next = await runs.run('boot-live-owner', 'manual', null, async () => ({ status: 'success', counts: {}, result: {} }));
+    expect(await runRow(next.runId)).toMatchObject({ status: 'success' });
+  });
+
   it('writes none of the items when one of them cannot be stored, and records the run as failed', async () => {
     // The bad item is in the last batch, after a full one: that earlier batch must not stay behind either.
     const written = [...items(5000), { key: 'x'.repeat(201), status: 'success' }];

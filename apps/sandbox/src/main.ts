@@ -10,3 +10,11 @@ const server = createSandboxApp(SYSTEMS).listen(port, host, () => {
   const bound = typeof address === 'object' && address ? address.port : port;
   console.log(`Sandbox (fake external systems) on http://${host}:${bound} — see /__sandbox`);
 });
+
+// As a container's PID 1 node has no default handler for SIGTERM: without these, `docker stop` waits for the kill.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { validateEnv } from './env.schema';
+import { configError, validateEnv } from './env.schema';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -7,9 +7,18 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 /** The typed, validated configuration every module reads. Built once at boot. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  /** `trustProxy`: whose X-Forwarded-For names the client (TRUST_PROXY); false trusts no proxy. */
-  http: { host: string; port: number; corsOrigins: string[]; trustProxy: TrustProxy };
-  database: { url: string };
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    /** Whose X-Forwarded-For names the client (TRUST_PROXY); false trusts no proxy. */
+    trustProxy: TrustProxy;
+    /** PUBLIC_URL, when set: the address people open. */
+    publicUrl: string | null;
+    /** Served over TLS by configuration (an https PUBLIC_URL); otherwise per request, when a trusted proxy says so. */
+    tls: boolean;
+  };
+  database: { url: string; pool: DatabasePool };
   secret: string;
   auth: {
     accessTokenTtlSeconds: number;
@@ -21,11 +30,24 @@ export interface AppConfig {
     loginThrottle: { limit: number; windowSeconds: number; delayAfterFailures: number; maxDelaySeconds: number };
   };
   log: { level: string };
-  web: { distDir: string | null };
-  seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string };
+  web: { distDir: string | null; sourceMaps: boolean };
+  /** Users created at start when missing: the demo users (SEED_DEMO_DATA), or the admin alone (ADMIN_PASSWORD). */
+  seed: { demoData: boolean; demoAdminEmail: string; demoAdminPassword: string; adminPassword: string | null };
   swagger: { enabled: boolean };
   /** Initial Odoo connection while none is configured (ODOO_DEFAULT_*). */
   odooDefaults: { baseUrl: string | null; database: string | null; login: string | null; apiKey: string | null };
+}
+
+/** The request pool's bounds (DB_POOL_*, DB_STATEMENT_TIMEOUT_MS); see database/pool-guard.ts. */
+export interface DatabasePool {
+  size: number;
+  /** Connections paged lists may hold at once (common/http/list-gate.ts). */
+  listConcurrency: number;
+  maxWaiting: number;
+  /** The list queue takes no more lists while its oldest has waited longer than this (common/http/list-gate.ts). */
+  listQueueTargetMs: number;
+  waitMs: number;
+  statementTimeoutMs: number;
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@simpul.local';
@@ -39,7 +61,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const env = validateEnv(raw);
   const missing = (['DATABASE_URL', 'APP_SECRET'] as const).filter((k) => !env[k]);
   if (missing.length > 0) {
-    throw new Error(`Invalid configuration:\n${missing.map((k) => `  - ${k} is required`).join('\n')}`);
+    throw configError(missing.map((k) => `  - ${k} is required`));
   }
   const nodeEnv = env.NODE_ENV ?? 'development';
   return {
@@ -52,8 +74,20 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
         .map((s) => s.trim())
         .filter(Boolean),
       trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
+      publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+      tls: env.PUBLIC_URL?.startsWith('https://') ?? false,
     },
-    database: { url: env.DATABASE_URL as string },
+    database: {
+      url: env.DATABASE_URL as string,
+      pool: {
+        size: env.DB_POOL_SIZE ?? 20,
+        listConcurrency: env.DB_LIST_CONCURRENCY ?? 4,
+        maxWaiting: env.DB_POOL_MAX_WAITING ?? 400,
+        listQueueTargetMs: env.DB_LIST_QUEUE_TARGET_MS ?? 250,
+        waitMs: env.DB_POOL_WAIT_MS ?? 3000,
+        statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS ?? 15_000,
+      },
+    },
     secret: env.APP_SECRET as string,
     auth: {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS ?? 900,
@@ -66,13 +100,17 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       },
     },
     log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
-    web: { distDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null },
+    web: {
+      distDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null,
+      sourceMaps: onUnlessProduction(env.SERVE_SOURCE_MAPS, nodeEnv),
+    },
     seed: {
       demoData: env.SEED_DEMO_DATA === 'true',
       demoAdminEmail: DEMO_ADMIN_EMAIL,
       demoAdminPassword: env.DEMO_ADMIN_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+      adminPassword: env.ADMIN_PASSWORD ?? null,
     },
-    swagger: { enabled: env.SWAGGER_ENABLED !== 'false' },
+    swagger: { enabled: onUnlessProduction(env.SWAGGER_ENABLED, nodeEnv) },
     odooDefaults: {
       baseUrl: env.ODOO_DEFAULT_BASE_URL ?? null,
       database: env.ODOO_DEFAULT_DB || null,
@@ -80,4 +118,9 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       apiKey: env.ODOO_DEFAULT_API_KEY || null,
     },
   };
+}
+
+/** What a public deployment should not show by default (API docs, source maps): on unless NODE_ENV=production. */
+function onUnlessProduction(flag: 'true' | 'false' | undefined, nodeEnv: AppConfig['env']): boolean {
+  return flag === undefined ? nodeEnv !== 'production' : flag === 'true';
 }

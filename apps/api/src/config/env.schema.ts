@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { httpBaseUrlProblem } from '@simpul/contracts';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { parseTrustProxy, TRUST_PROXY_HELP } from './trust-proxy';
+import { StartupError } from '../common/startup-error';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -27,6 +28,49 @@ export class EnvSchema {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL?: string;
+
+  /** Connections in this instance's pool. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(500)
+  DB_POOL_SIZE?: number;
+
+  /** Paged lists (lists, searches, exports) running at once: about the database server's cores (default 4). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_LIST_CONCURRENCY?: number;
+
+  /** Requests that may wait for a pooled connection; more are answered 503 at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_POOL_MAX_WAITING?: number;
+
+  /** While the oldest list waiting for a slot has waited longer than this, more lists get a 503 at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_LIST_QUEUE_TARGET_MS?: number;
+
+  /** How long a request may wait for a pooled connection before a 503. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_POOL_WAIT_MS?: number;
+
+  /** The longest a request's SQL statement may run (syncs and migrations are not bound by it). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS?: number;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -99,9 +143,28 @@ export class EnvSchema {
   @MinLength(8, { message: 'DEMO_ADMIN_PASSWORD must be at least 8 characters' })
   DEMO_ADMIN_PASSWORD?: string;
 
+  /** The admin's first password, for a deployment without demo users: used only while that account does not exist. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters; generate one with `openssl rand -base64 18`' })
+  ADMIN_PASSWORD?: string;
+
+  /** Default: on, except with NODE_ENV=production. */
   @IsOptional()
   @IsIn(['true', 'false'])
   SWAGGER_ENABLED?: 'true' | 'false';
+
+  /** Serve the SPA's source maps (`/assets/*.map`). Default: on, except with NODE_ENV=production. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  SERVE_SOURCE_MAPS?: 'true' | 'false';
+
+  /** The address people open. An https:// one turns on HSTS and the CSP's upgrade-insecure-requests. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/@]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://simpul.example.com' })
+  PUBLIC_URL?: string;
 
   /** Odoo connection used only while nothing is configured in Admin settings (`npm run dev` points it at the sandbox). */
   @Transform(emptyToUndefined)
@@ -131,7 +194,14 @@ export function validateEnv(raw: Record<string, string | undefined>): EnvSchema 
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `  - ${msg}`));
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw configError(lines);
   }
   return env;
+}
+
+/** The sentence for bad or missing variables: each one named, then what to do. */
+export function configError(lines: string[]): StartupError {
+  return new StartupError(
+    `Invalid configuration:\n${lines.join('\n')}\nCorrect these environment variables (.env.example describes each one) and start again.`,
+  );
 }

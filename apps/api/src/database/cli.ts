@@ -1,15 +1,16 @@
 import 'reflect-metadata';
+import { explainStartupError } from '../common/startup-error';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 import { prepareDatabaseRuntime } from './runtime';
-import { seedDemoData } from '../seed/demo-seed';
+import { seedUsers } from '../seed/demo-seed';
 
 /** `db:migrate`, `db:revert` and `db:reset` (drop everything, migrate, seed demo data). Uses the embedded DB without DATABASE_URL. */
 async function main(command: string | undefined): Promise<void> {
   if (!command || !['migrate', 'revert', 'reset'].includes(command)) {
     throw new Error('Usage: cli.ts migrate | revert | reset');
   }
-  const runtime = await prepareDatabaseRuntime(process.env);
+  const runtime = await prepareDatabaseRuntime(process.env, { httpPort: null });
   const config = loadConfig(runtime.env);
   const ds = createDataSource(config.database.url);
   try {
@@ -27,7 +28,7 @@ async function main(command: string | undefined): Promise<void> {
     const applied = await ds.runMigrations({ transaction: 'each' });
     console.log(`Applied ${applied.length} migration(s)${applied.map((m) => `\n  ${m.name}`).join('')}`);
     if (command === 'reset') {
-      await seedDemoData(ds, { email: config.seed.demoAdminEmail, password: config.seed.demoAdminPassword });
+      await seedUsers(ds, { email: config.seed.demoAdminEmail, password: config.seed.demoAdminPassword }, { demoUsers: true });
       console.log('Seeded demo data.');
     }
   } finally {
@@ -37,6 +38,6 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(explainStartupError(err));
   process.exit(1);
 });

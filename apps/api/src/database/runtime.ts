@@ -8,11 +8,12 @@ export interface DatabaseRuntime {
 
 /**
  * With DATABASE_URL set, uses it as is. Without it, starts the embedded PostgreSQL under DATA_DIR (default `.data/`)
- * and, unless APP_SECRET is set, keeps a generated one there.
+ * and, unless APP_SECRET is set, keeps a generated one there. `httpPort` is where this process will serve, recorded
+ * so that a second start on the same folder is refused with it (null for the `db:*` commands).
  */
 export async function prepareDatabaseRuntime(
   env: Record<string, string | undefined>,
-  log: (line: string) => void = () => undefined,
+  opts: { httpPort: number | null; log?: (line: string) => void },
 ): Promise<DatabaseRuntime> {
   if (env['DATABASE_URL']) return { env, embedded: null };
   const dataDir = path.resolve(env['DATA_DIR'] ?? '.data');
@@ -21,7 +22,8 @@ export async function prepareDatabaseRuntime(
     dataDir: path.join(dataDir, 'pg'),
     port,
     database: env['EMBEDDED_PG_DATABASE'] ?? 'simpul',
-    log,
+    httpPort: opts.httpPort,
+    log: opts.log,
   });
   return {
     env: { ...env, DATABASE_URL: embedded.url, APP_SECRET: env['APP_SECRET'] || persistentSecret(dataDir) },

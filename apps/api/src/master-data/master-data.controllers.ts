@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, StockAdjustmentDto } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
+import { ListRead } from '../common/http/list-gate';
 import { ApiBodyOf, ApiQueryOf } from '../common/http/openapi';
 import { createValidationPipe } from '../common/http/validation';
 import { StockService } from '../stock/stock.service';
@@ -24,6 +25,7 @@ function crudController(spec: ResourceSpec): Type<unknown> {
     constructor(readonly service: MasterDataService) {}
 
     @Get()
+    @ListRead()
     @ApiOperation({ summary: `List ${spec.name} (search, sort, paging)` })
     @ApiQueryOf(spec.listQueryDto)
     list(@Query(createValidationPipe(spec.listQueryDto)) query: Record<string, unknown>) {

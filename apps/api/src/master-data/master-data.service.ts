@@ -24,13 +24,19 @@ export class MasterDataService {
     if (spec.softDelete) qb.andWhere('r.deleted_at IS NULL');
     spec.listFilter?.(qb, query as unknown as Record<string, unknown>);
     if (query.q) qb.andWhere(`(${spec.searchColumns.map((c) => `${c} ILIKE :q`).join(' OR ')})`, { q: `%${query.q}%` });
-    const [rows, total] = await qb
-      .orderBy(sortColumn(query.sort, spec.sortable, spec.defaultSort), query.order === 'desc' ? 'DESC' : 'ASC')
-      .addOrderBy('r.id')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
-    return { items: rows.map(spec.map), meta: pageMeta(page, limit, total) };
+    // The page and the count at once, on two connections; count(*), not getManyAndCount's COUNT(DISTINCT id), which
+    // sorts every match again (there are no joins here to dedupe).
+    const [rows, counted] = await Promise.all([
+      qb
+        .clone()
+        .orderBy(sortColumn(query.sort, spec.sortable, spec.defaultSort), query.order === 'desc' ? 'DESC' : 'ASC')
+        .addOrderBy('r.id')
+        .offset(offset)
+        .limit(limit)
+        .getMany(),
+      qb.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>(),
+    ]);
+    return { items: rows.map(spec.map), meta: pageMeta(page, limit, counted?.count ?? 0) };
   }
 
   async get<R>(spec: ResourceSpec<ObjectLiteral, R>, id: string): Promise<R> {

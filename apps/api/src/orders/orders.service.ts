@@ -55,9 +55,12 @@ export class OrdersService {
   async list(spec: OrderKindSpec, query: OrderListQueryDto): Promise<Page<OrderResponse>> {
     const { page, limit, offset } = pageWindow(query, 50);
     const pageQuery = orderPageSql(spec, query, limit, offset);
-    const rows: (Record<string, unknown> & { lines_total: string })[] = await this.dataSource.query(pageQuery.sql, pageQuery.params);
     const counted = orderCountSql(spec, query);
-    const [{ count }] = (await this.dataSource.query(counted.sql, counted.params)) as [{ count: number }];
+    // The page and the count at once, on two connections.
+    const [rows, [{ count }]] = (await Promise.all([
+      this.dataSource.query(pageQuery.sql, pageQuery.params),
+      this.dataSource.query(counted.sql, counted.params),
+    ])) as [(Record<string, unknown> & { lines_total: string })[], [{ count: number }]];
     return { items: rows.map((r) => mapOrder(spec, rowToOrder(r), r.lines_total, rowToParty(r))), meta: pageMeta(page, limit, count) };
   }
 

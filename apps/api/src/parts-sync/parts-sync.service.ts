@@ -167,6 +167,8 @@ export class PartsSyncService implements PurchaseOrderChangeHook {
   // ---------------------------------------------------------------------------------------------------------------
 
   private async syncAll(em: EntityManager, actor: Actor | null, runId: string) {
+    // A run over every part is not a request's quick read: the pool's per-statement timeout does not apply to it.
+    await em.query(`SET LOCAL statement_timeout = 0`);
     // The candidates stay in the database: a temp table, not an array in this process.
     await em.query(`CREATE TEMP TABLE parts_sync_candidates ON COMMIT DROP AS
       SELECT c.*, c.status AS result, NULL::text AS message FROM (${candidatesSql()}) c`);

@@ -22,10 +22,11 @@ const DEMO_USERS: DemoUser[] = [
 ];
 
 /**
- * Idempotent demo data: the admin (whose login `npm start` prints) and one user per role, all sharing the demo password.
- * Existing rows are left as they are, so a second start keeps whatever was changed.
+ * Idempotent users at start: the admin, and with `demoUsers` one user per role, all sharing `admin.password`.
+ * Existing rows are left as they are, so a second start keeps whatever was changed (a changed password included).
+ * `npm start` seeds the demo users and prints their login; a deployment sets ADMIN_PASSWORD for the admin alone.
  */
-export async function seedDemoData(ds: DataSource, admin: { email: string; password: string }): Promise<void> {
+export async function seedUsers(ds: DataSource, admin: { email: string; password: string }, opts: { demoUsers: boolean }): Promise<void> {
   await ds.transaction(async (em) => {
     const local = await em.findOneOrFail(LocationEntity, { where: { isLocal: true } });
     const passwordHash = await hashPassword(admin.password);
@@ -48,11 +49,11 @@ export async function seedDemoData(ds: DataSource, admin: { email: string; passw
         action: 'USER_CREATED',
         resourceType: 'USER',
         resourceId: saved.id,
-        details: { email: saved.email, role: saved.role, source: 'demo-seed' },
+        details: { email: saved.email, role: saved.role, source: opts.demoUsers ? 'demo-seed' : 'admin-password' },
       });
       return ids.set(u.email, saved.id);
     };
     await ensure({ email: admin.email, name: 'Admin Simpul', role: 'admin' });
-    for (const u of DEMO_USERS) await ensure(u);
+    if (opts.demoUsers) for (const u of DEMO_USERS) await ensure(u);
   });
 }

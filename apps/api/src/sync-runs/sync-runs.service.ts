@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Page,
@@ -62,6 +62,24 @@ function withArticle(name: string): string {
 const INTERRUPTED =
   'Interrupted: the server stopped before this run finished. Its changes may be incomplete; run it again.';
 
+/**
+ * At boot: runs left `running` whose owner is gone, of every kind. A live run holds its kind's advisory lock on its
+ * own connection (on whichever API instance runs it), and a dead owner's connection, and so its lock, is gone; so a
+ * kind whose lock can be taken has no live run, while a kind whose lock is held is left alone. The transaction-scoped
+ * lock is released when this statement ends.
+ */
+const INTERRUPTED_AT_BOOT_SQL = `
+WITH free AS MATERIALIZED (
+  SELECT kind FROM (SELECT DISTINCT kind FROM sync_runs WHERE status = 'running') k
+  WHERE pg_try_advisory_xact_lock(hashtext($2 || kind))
+),
+marked AS (
+  UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $1, progress = NULL
+  WHERE status = 'running' AND kind IN (SELECT kind FROM free)
+  RETURNING id, kind
+)
+SELECT id, kind FROM marked`;
+
 const ITEM_BATCH = 5000;
 
 /** `set_config(…, true)` lasts until the end of the statement's transaction: when `param` is true, its commit skips the WAL flush. */
@@ -108,10 +126,21 @@ export const PROGRESS_INTERVAL_MS = 500;
  * connection for the whole run), and records each run with its per-item results in `sync_runs`.
  */
 @Injectable()
-export class SyncRunsService {
+export class SyncRunsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('SyncRuns');
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.markInterrupted();
+  }
+
+  /** Marks failed the runs whose owner is gone (see INTERRUPTED_AT_BOOT_SQL); returns their ids. */
+  async markInterrupted(): Promise<string[]> {
+    const interrupted = (await this.dataSource.query(INTERRUPTED_AT_BOOT_SQL, [INTERRUPTED, lockKey('')])) as { id: string; kind: string }[];
+    if (interrupted.length > 0) this.logger.warn({ runs: interrupted }, 'sync runs interrupted by a stopped server marked failed');
+    return interrupted.map((r) => r.id);
+  }
 
   async run<T>(
     kind: string,

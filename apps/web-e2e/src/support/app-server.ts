@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 
@@ -7,21 +7,32 @@ const ROOT = path.resolve(__dirname, '../../../..');
 
 export interface RunningApp {
   baseUrl: string;
+  port: number;
+  pgPort: number;
+  dataDir: string;
+  /** The `npm start` process (tools/start.mjs); the API is its child. */
+  process: ChildProcess;
   login: { email: string; password: string };
   output: () => string;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Start again on an earlier run's data folder and ports (kept as they are) instead of a fresh one. */
+  reuse?: Pick<RunningApp, 'port' | 'pgPort' | 'dataDir'>;
+  env?: Record<string, string>;
 }
 
 /**
  * Runs `npm start`'s own script (tools/start.mjs) on a throwaway data folder and port, and waits for the
  * `Login: <email> / <password>` line it prints, which is also how a newcomer learns the demo login.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   // Free ports, so two test runs on one machine never collide; one data folder per port for the same reason.
-  const port = await freePort();
-  const pgPort = await freePort();
-  const dataDir = path.join(ROOT, `.data/e2e-${port}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  const port = opts.reuse?.port ?? (await freePort());
+  const pgPort = opts.reuse?.pgPort ?? (await freePort());
+  const dataDir = opts.reuse?.dataDir ?? path.join(ROOT, `.data/e2e-${port}`);
+  if (!opts.reuse) rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'tools/start.mjs')], {
     cwd: ROOT,
     env: {
@@ -34,6 +45,7 @@ export async function startApp(): Promise<RunningApp> {
       DATABASE_URL: '',
       APP_SECRET: '',
       LOG_LEVEL: 'warn',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,6 +71,10 @@ export async function startApp(): Promise<RunningApp> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    pgPort,
+    dataDir,
+    process: child,
     login,
     output: () => out,
     stop: () =>
@@ -81,4 +97,16 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The embedded database of a running app, reached as the API reaches it: its private socket and generated password. */
+export function databaseUrl(app: Pick<RunningApp, 'dataDir' | 'pgPort'>): string {
+  const cluster = path.join(app.dataDir, 'pg');
+  const password = readFileSync(path.join(cluster, 'simpul-password'), 'utf8').trim();
+  return `postgres://postgres:${password}@localhost:${app.pgPort}/simpul?host=${encodeURIComponent(cluster)}`;
+}
+
+/** The API process serving the app: the owner its embedded database records. */
+export function apiPid(app: Pick<RunningApp, 'dataDir'>): number {
+  return (JSON.parse(readFileSync(path.join(app.dataDir, 'pg', 'simpul-owner.json'), 'utf8')) as { pid: number }).pid;
 }

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@simpul/contracts';
+import { asDatabaseOverload } from '../../database/database.error';
 import { CommonError, CommonErrorCode } from '../errors/common.error';
 import type { Actor } from './actor';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
@@ -19,6 +20,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
+    // The user lookup met an overloaded database: a 503 to retry, not a 401 that signs the user out.
+    const overload = asDatabaseOverload(err);
+    if (overload) throw overload;
     if (err || !user) throw new CommonError(CommonErrorCode.Unauthorized, 'Unauthorized');
     return user;
   }

@@ -12,7 +12,9 @@ export type ErrorKind =
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'upstream_failed'
-  | 'upstream_timeout';
+  | 'upstream_timeout'
+  /** Overloaded for now: try again shortly (503 with Retry-After). */
+  | 'unavailable';
 
 export abstract class DomainError<Code extends string = string> extends Error {
   abstract readonly kind: ErrorKind;

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiErrorBody, FieldError } from '@simpul/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { asDatabaseOverload } from '../../database/database.error';
 import { DomainError, ErrorKind } from '../errors/domain-error';
 import { MAX_JSON_DEPTH, UNSUPPORTED_MEDIA_TYPE_SENTENCE } from './limits';
 
@@ -16,7 +17,11 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
   upstream_failed: HttpStatus.BAD_GATEWAY,
   upstream_timeout: HttpStatus.GATEWAY_TIMEOUT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+/** Statuses that tell the client when to try again, and the wait when the error names none: the login window for a 429. */
+const RETRY_AFTER_SECONDS: Partial<Record<number, number>> = { [HttpStatus.TOO_MANY_REQUESTS]: 60, [HttpStatus.SERVICE_UNAVAILABLE]: 1 };
 
 const HTTP_SENTENCES: Partial<Record<number, string>> = {
   401: 'Unauthorized',
@@ -29,12 +34,9 @@ const HTTP_SENTENCES: Partial<Record<number, string>> = {
 interface Rendered {
   status: number;
   body: ApiErrorBody;
-  /** Seconds, on every 429. */
+  /** Seconds to wait, when the error names them (a 429's login delay). */
   retryAfter?: number;
 }
-
-/** When a 429 names no wait of its own: the login window's default. */
-const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /** Renders every error as the seeds' envelope `{ success: false, error }`. */
 @Catch()
@@ -46,17 +48,19 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
     const rendered = sendError(exception, req, res);
-    if (rendered.status >= 500) {
+    // A 503 is overload, answered by the thousand when it happens: logging each would add to the load.
+    if (rendered.status >= 500 && rendered.status !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
     }
   }
 }
 
-/** Renders an error and sends it, with `Retry-After` on a 429. The filter and the input middleware share it. */
+/** Renders an error and sends it, with `Retry-After` on a 429 or 503. The filter and the input middleware share it. */
 export function sendError(exception: unknown, req: Request & { id?: unknown }, res: Response): Rendered {
   const rendered = renderError(exception, req);
   if (req.id) rendered.body.requestId = String(req.id);
-  if (rendered.status === HttpStatus.TOO_MANY_REQUESTS) res.setHeader('Retry-After', String(rendered.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS));
+  const retryAfter = rendered.retryAfter ?? RETRY_AFTER_SECONDS[rendered.status];
+  if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
   // A route may have set another type (a CSV download) before it failed; the envelope is JSON whatever it was.
   res.removeHeader('Content-Disposition');
   res.status(rendered.status).type('application/json').json(rendered.body);
@@ -69,7 +73,8 @@ export function bodyParserErrorHandler(err: unknown, req: Request, res: Response
   sendError(err, req, res);
 }
 
-export function renderError(exception: unknown, req: Request): Rendered {
+export function renderError(error: unknown, req: Request): Rendered {
+    const exception = asDatabaseOverload(error) ?? error;
     if (exception instanceof DomainError) {
       const fields = (exception.details?.['fields'] as FieldError[] | undefined) ?? undefined;
       const body: ApiErrorBody = { success: false, error: exception.message, code: exception.code };
