@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
+const srcRoot = fileURLToPath(new URL('./src/', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 const apiTarget = process.env['SIMPUL_API_URL'] ?? 'http://localhost:3000';
 
@@ -10,9 +11,11 @@ export default defineConfig({
   root: appRoot,
   plugins: [vue()],
   resolve: {
-    alias: {
-      '@simpul/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
-    },
+    alias: [
+      { find: '@simpul/contracts', replacement: fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+      // `@/…` is apps/web/src/…: the same alias in tsconfig.app.json, so vue-tsc, vitest and eslint read it alike.
+      { find: /^@\//, replacement: srcRoot },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),

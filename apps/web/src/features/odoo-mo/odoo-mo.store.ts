@@ -1,0 +1,202 @@
+import type {
+  MoStatsResponse,
+  MoSyncResponse,
+  MoSyncTypeResult,
+  OdooConfigResponse,
+  OdooConnectionTestResponse,
+  Page,
+  SyncRunProgress,
+  UpdateOdooConfigDto,
+} from '@simpul/contracts';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { odooMoApi, syncResultsFromError } from './odoo-mo.api';
+import { useNotificationsStore } from '@/features/notifications/notifications.store';
+import { watchRunProgress } from '@/features/sync-runs/sync-runs.store';
+import { usePagedList } from '@/shared/list/paged-list';
+
+/** The Odoo connection settings: load, save (partial), test. */
+export const useOdooConfigStore = defineStore('odoo-config', () => {
+  const config = ref<OdooConfigResponse | null>(null);
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  const saving = ref(false);
+  const saveError = ref<unknown>(null);
+  const testing = ref(false);
+  const testResult = ref<OdooConnectionTestResponse | null>(null);
+  const testError = ref<unknown>(null);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      config.value = await odooMoApi.config();
+    } catch (err) {
+      error.value = err;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Saves the changed fields. False when refused (the 400 sentence and field errors are in `saveError`). */
+  async function save(dto: UpdateOdooConfigDto): Promise<boolean> {
+    saving.value = true;
+    saveError.value = null;
+    try {
+      config.value = await odooMoApi.updateConfig(dto);
+      return true;
+    } catch (err) {
+      saveError.value = err;
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  /** Tests the saved settings with `overlay` (unsaved changes) applied. */
+  async function test(overlay: UpdateOdooConfigDto = {}): Promise<OdooConnectionTestResponse | null> {
+    testing.value = true;
+    testError.value = null;
+    testResult.value = null;
+    try {
+      testResult.value = await odooMoApi.testConnection(overlay);
+      return testResult.value;
+    } catch (err) {
+      testError.value = err;
+      return null;
+    } finally {
+      testing.value = false;
+    }
+  }
+
+  return { config, loading, error, saving, saveError, testing, testResult, testError, load, save, test };
+});
+
+export interface MoQuery {
+  q: string;
+  production_type: string;
+  state: string;
+  page: number;
+  limit: number;
+}
+
+export const DEFAULT_MO_QUERY: MoQuery = { q: '', production_type: '', state: '', page: 1, limit: 20 };
+
+/** The filters both MO lists share, as the API's parameters (empty ones left out). */
+function moListParams(query: MoQuery) {
+  return {
+    page: query.page,
+    limit: query.limit,
+    q: query.q.trim() || undefined,
+    production_type: query.production_type || undefined,
+    state: query.state || undefined,
+  };
+}
+
+/** A paged MO list (the cache's or Odoo's): any change of search or filters starts again at page 1. */
+function useMoList<Query extends MoQuery, Item>(load: (query: Query) => Promise<Page<Item>>, defaults: Query) {
+  const { query, items, meta, loading, error, loaded, fetch, setQuery: patchQuery, goToPage } = usePagedList(load, defaults);
+
+  function setQuery(patch: Partial<Omit<Query, 'page' | 'limit'>>): Promise<void> {
+    return patchQuery(patch as Partial<Query>);
+  }
+
+  return { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage };
+}
+
+/** Manufacturing orders: the cache search, the stats and the manual sync. */
+export const useMoStore = defineStore('odoo-mo', () => {
+  const stats = ref<MoStatsResponse | null>(null);
+  const statsLoading = ref(false);
+  const statsError = ref<unknown>(null);
+
+  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = useMoList(
+    (q: MoQuery) => odooMoApi.search(moListParams(q)),
+    DEFAULT_MO_QUERY,
+  );
+
+  const syncing = ref(false);
+  /** While a sync runs: how far each production type has got (after the first second, for who may read the history). */
+  const syncProgress = ref<SyncRunProgress | null>(null);
+  const syncResult = ref<MoSyncResponse | null>(null);
+  const syncError = ref<unknown>(null);
+  /** Per-type results of a sync that failed for every type (from the error's details). */
+  const syncErrorResults = ref<MoSyncTypeResult[]>([]);
+
+  async function loadStats(): Promise<void> {
+    statsLoading.value = true;
+    statsError.value = null;
+    try {
+      stats.value = await odooMoApi.stats();
+    } catch (err) {
+      statsError.value = err;
+    } finally {
+      statsLoading.value = false;
+    }
+  }
+
+  /**
+   * Runs the manual sync once, showing its progress meanwhile (`watchProgress`: who may read the sync history);
+   * afterwards the stats and the list are reloaded.
+   */
+  async function sync(opts: { reloadStats?: boolean; watchProgress?: boolean } = {}): Promise<MoSyncResponse | null> {
+    if (syncing.value) return null;
+    syncing.value = true;
+    syncError.value = null;
+    syncErrorResults.value = [];
+    syncResult.value = null;
+    syncProgress.value = null;
+    const stopWatching = opts.watchProgress ? watchRunProgress('odoo-mo', (p) => (syncProgress.value = p)) : () => undefined;
+    try {
+      syncResult.value = await odooMoApi.sync();
+      return syncResult.value;
+    } catch (err) {
+      syncError.value = err;
+      syncErrorResults.value = syncResultsFromError(err);
+      return null;
+    } finally {
+      stopWatching();
+      syncProgress.value = null;
+      syncing.value = false;
+      void useNotificationsStore().refreshUnread();
+      await Promise.all([opts.reloadStats === false ? Promise.resolve() : loadStats(), fetch()]);
+    }
+  }
+
+  return {
+    stats,
+    statsLoading,
+    statsError,
+    query,
+    items,
+    meta,
+    loading,
+    error,
+    loaded,
+    syncing,
+    syncProgress,
+    syncResult,
+    syncError,
+    syncErrorResults,
+    loadStats,
+    fetch,
+    setQuery,
+    goToPage,
+    sync,
+  };
+});
+
+export interface MoLiveQuery extends MoQuery {
+  /** Only MOs created in the last N days; 0 = any time. */
+  days: number;
+}
+
+export const DEFAULT_MO_LIVE_QUERY: MoLiveQuery = { ...DEFAULT_MO_QUERY, days: 0 };
+
+/**
+ * Manufacturing orders read live from Odoo, page by page. Nothing is fetched until asked: every call reaches Odoo,
+ * which may be slow or down (the error is the API's 400/502/504 sentence).
+ */
+export const useMoLiveStore = defineStore('odoo-mo-live', () =>
+  useMoList((q: MoLiveQuery) => odooMoApi.liveList({ ...moListParams(q), days: q.days || undefined }), DEFAULT_MO_LIVE_QUERY),
+);

@@ -1,0 +1,95 @@
+import type { CreateUserDto, LocationResponse, UpdateUserDto, UserResponse } from '@simpul/contracts';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { usersApi, type UserListParams, type UserSort } from './users.api';
+import { usePagedList, useSortToggle } from '@/shared/list/paged-list';
+
+export interface UserQuery {
+  page: number;
+  limit: number;
+  q: string;
+  role: NonNullable<UserListParams['role']>;
+  active: NonNullable<UserListParams['active']>;
+  sort: UserSort;
+  order: 'asc' | 'desc';
+}
+
+export const DEFAULT_USER_QUERY: UserQuery = {
+  page: 1,
+  limit: 20,
+  q: '',
+  role: '',
+  active: '',
+  sort: 'createdAt',
+  order: 'desc',
+};
+
+const PICKER_LIMIT = 200;
+
+export const useUsersStore = defineStore('users', () => {
+  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset } = usePagedList(
+    (q: UserQuery) => usersApi.list({ ...q }),
+    DEFAULT_USER_QUERY,
+  );
+
+  const supervisors = ref<UserResponse[]>([]);
+  const managers = ref<UserResponse[]>([]);
+  const locations = ref<LocationResponse[]>([]);
+
+  /** Click on a column header: same column flips the order, a new column starts ascending. */
+  const toggleSort = useSortToggle(query, setQuery);
+
+  function replaceItem(user: UserResponse): void {
+    const i = items.value.findIndex((u) => u.id === user.id);
+    if (i >= 0) items.value.splice(i, 1, user);
+  }
+
+  async function create(dto: CreateUserDto): Promise<UserResponse> {
+    const user = await usersApi.create(dto);
+    await fetch();
+    return user;
+  }
+
+  async function update(id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const user = await usersApi.update(id, dto);
+    replaceItem(user);
+    return user;
+  }
+
+  function setActive(id: string, active: boolean): Promise<UserResponse> {
+    return update(id, { active });
+  }
+
+  /** Options for the SPV, manager and location pickers in the user form. */
+  async function loadPickers(): Promise<void> {
+    const [spv, mgr, locs] = await Promise.all([
+      usersApi.list({ role: 'spv', active: 'true', limit: PICKER_LIMIT, sort: 'name', order: 'asc' }),
+      usersApi.list({ role: 'manager', active: 'true', limit: PICKER_LIMIT, sort: 'name', order: 'asc' }),
+      usersApi.locations(),
+    ]);
+    supervisors.value = spv.items;
+    managers.value = mgr.items;
+    locations.value = locs;
+  }
+
+  return {
+    query,
+    items,
+    meta,
+    loading,
+    error,
+    loaded,
+    supervisors,
+    managers,
+    locations,
+    fetch,
+    setQuery,
+    toggleSort,
+    goToPage,
+    create,
+    update,
+    setActive,
+    loadPickers,
+    reset,
+  };
+});
