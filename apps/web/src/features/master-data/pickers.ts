@@ -23,13 +23,6 @@ export async function searchServices(q: string): Promise<ServiceResponse[]> {
   return (await masterDataApi.list('services', { q: q || undefined, limit: PICKER_LIMIT, sort: 'nama', order: 'asc' })).items;
 }
 
-/** Route names of one order kind. */
-export function orderRouteNames(kind: OrderKind) {
-  return kind === 'sale'
-    ? { list: 'sales', create: 'sale-new', detail: 'sale-detail', edit: 'sale-edit' }
-    : { list: 'purchases', create: 'purchase-new', detail: 'purchase-detail', edit: 'purchase-edit' };
-}
-
 /** Parts as line-picker items (kode, nama, harga, stock). */
 export async function searchPartItems(q: string): Promise<PickedItem[]> {
   return (await searchParts(q)).map((p) => ({ id: p.id, nama: p.nama, kode: p.kode, harga: p.harga, stock: p.stock, unit: p.unit }));

@@ -1,6 +1,6 @@
 import type { NotificationResponse } from '@simpul/contracts';
 import { useRouter } from 'vue-router';
-import { safeRedirect } from '@/app/router';
+import { safeRedirect } from '@/shared/lib/safe-redirect';
 import { useNotificationsStore } from './notifications.store';
 
 /** The in-app path a notification points to, or null when it has none (or it is not a path of this app). */
