@@ -1,8 +1,12 @@
-import type { OrderKind, OrderStatus, PartySummary, StockShortage } from '@simpul/contracts';
+import { ORDER_STATUSES, type OrderKind, type OrderStatus, type PartySummary, type StockShortage } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref, type Ref } from 'vue';
 import { ApiError, saveFile } from '@/shared/api/client';
+import { masterDataApi } from '@/features/master-data/master-data.api';
+import { partySummary } from './pickers';
+import { dayField, intField, oneOfField, queryCodec, textField } from '@/shared/list/query-codec';
 import {
+  ORDER_SORTS,
   ordersApi,
   type AnyLineResponse,
   type CreateOrderDto,
@@ -38,6 +42,18 @@ export const DEFAULT_ORDER_QUERY: OrderQuery = {
   sort: 'order_date',
   order: 'desc',
 };
+
+/** The list's filters, sort and page as the address carries them (`/sales?status=draft&sort=total`). */
+export const ORDER_QUERY_CODEC = queryCodec(DEFAULT_ORDER_QUERY, {
+  q: textField(),
+  status: oneOfField(ORDER_STATUSES),
+  party_id: textField(),
+  date_from: dayField(),
+  date_to: dayField(),
+  sort: oneOfField(ORDER_SORTS),
+  order: oneOfField(['asc', 'desc'] as const),
+  page: intField(),
+});
 
 export const STOCK_INSUFFICIENT = 'STOCK_INSUFFICIENT';
 
@@ -84,6 +100,20 @@ function defineOrdersStore<K extends OrderKind>(kind: K) {
     function setPartyFilter(party: PartySummary | null): Promise<void> {
       partyFilter.value = party;
       return setQuery({ party_id: party?.id ?? '' });
+    }
+
+    /** The filter's party by the id in the query, for its label (after a reload only the id is known). */
+    async function loadPartyFilter(): Promise<void> {
+      const id = query.party_id;
+      if (partyFilter.value?.id === id) return;
+      partyFilter.value = null;
+      if (!id) return;
+      try {
+        const p = await masterDataApi.get(kind === 'sale' ? 'customers' : 'vendors', id);
+        if (query.party_id === id) partyFilter.value = partySummary(p);
+      } catch {
+        // The filter still applies; the box just shows no name.
+      }
     }
 
     function resetFilters(): Promise<void> {
@@ -205,6 +235,7 @@ function defineOrdersStore<K extends OrderKind>(kind: K) {
       fetch,
       setQuery,
       setPartyFilter,
+      loadPartyFilter,
       resetFilters,
       toggleSort,
       goToPage,

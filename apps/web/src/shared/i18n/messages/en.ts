@@ -25,6 +25,10 @@ const en: MessageSchema = {
     optional: 'optional',
     search: 'Search',
     sortBy: 'Sort by {column}',
+    sortLabel: 'Sort',
+    ascending: 'Ascending (A→Z, low→high)',
+    descending: 'Descending (Z→A, high→low)',
+    columns: 'Columns',
   },
   lang: {
     label: 'Language',

@@ -23,6 +23,10 @@ const id = {
     optional: 'opsional',
     search: 'Cari',
     sortBy: 'Urutkan menurut {column}',
+    sortLabel: 'Urutan',
+    ascending: 'Naik (A→Z, kecil→besar)',
+    descending: 'Turun (Z→A, besar→kecil)',
+    columns: 'Kolom',
   },
   lang: {
     label: 'Bahasa',

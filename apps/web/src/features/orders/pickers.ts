@@ -1,8 +1,13 @@
-import type { OrderKind, PartResponse, PartySummary, ServiceResponse } from '@simpul/contracts';
-import { masterDataApi } from './master-data.api';
-import type { PickedItem } from '@/features/orders/order-form';
+import type { OrderKind, PartResponse, PartyResponse, PartySummary, ServiceResponse } from '@simpul/contracts';
+import { masterDataApi } from '@/features/master-data/master-data.api';
+import type { PickedItem } from './order-form';
 
 const PICKER_LIMIT = 20;
+
+/** A customer or vendor as orders show it. */
+export function partySummary(p: PartyResponse): PartySummary {
+  return { id: p.id, nama: p.nama, alamat: p.alamat, hp: p.hp, email: p.email };
+}
 
 /** Customers (sale) or vendors (purchase) matching `q`, for the order pickers. */
 export async function searchParties(kind: OrderKind, q: string): Promise<PartySummary[]> {
@@ -12,7 +17,7 @@ export async function searchParties(kind: OrderKind, q: string): Promise<PartySu
     sort: 'nama',
     order: 'asc',
   });
-  return res.items.map((p) => ({ id: p.id, nama: p.nama, alamat: p.alamat, hp: p.hp, email: p.email }));
+  return res.items.map(partySummary);
 }
 
 export async function searchParts(q: string): Promise<PartResponse[]> {
