@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
-import { reactive, ref } from 'vue';
-import { auditApi } from './audit.api';
+import { usePagedList } from '@/shared/list/paged-list';
+import { dayField, intField, queryCodec, sortOrderField, textField } from '@/shared/list/query-codec';
 import { jakartaDayToIso } from '@/shared/lib/format';
-import { usePagedFetch } from '@/shared/list/paged-list';
+import { auditApi } from './audit.api';
 
 export interface AuditFilters {
   q: string;
@@ -15,36 +15,38 @@ export interface AuditFilters {
   order: 'asc' | 'desc';
 }
 
+export interface AuditQuery extends AuditFilters {
+  page: number;
+  limit: number;
+}
+
 export const EMPTY_AUDIT_FILTERS: AuditFilters = { q: '', action: '', resourceType: '', from: '', to: '', order: 'desc' };
+export const DEFAULT_AUDIT_QUERY: AuditQuery = { ...EMPTY_AUDIT_FILTERS, page: 1, limit: 25 };
 
-export const useAuditStore = defineStore('audit', () => {
-  const filters = reactive<AuditFilters>({ ...EMPTY_AUDIT_FILTERS });
-  const page = ref(1);
-  const limit = ref(25);
-  const { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage } = usePagedFetch(
-    () =>
-      auditApi.list({
-        page: page.value,
-        limit: limit.value,
-        q: filters.q.trim() || undefined,
-        action: filters.action.trim() || undefined,
-        resourceType: filters.resourceType.trim() || undefined,
-        from: jakartaDayToIso(filters.from),
-        to: jakartaDayToIso(filters.to, true),
-        order: filters.order,
-      }),
-    page,
-    limit.value,
-  );
-
-  function applyFilters(next: Partial<AuditFilters>): Promise<void> {
-    Object.assign(filters, next);
-    return fetchFirstPage();
-  }
-
-  function resetFilters(): Promise<void> {
-    return applyFilters({ ...EMPTY_AUDIT_FILTERS });
-  }
-
-  return { filters, page, limit, items, meta, loading, error, loaded, fetch, applyFilters, resetFilters, goToPage };
+/** The log's filters and page as the address carries them (`/admin/audit-logs?action=user.create`). */
+export const AUDIT_QUERY_CODEC = queryCodec(DEFAULT_AUDIT_QUERY, {
+  q: textField(),
+  action: textField(),
+  resourceType: textField(),
+  from: dayField(),
+  to: dayField(),
+  order: sortOrderField(),
+  page: intField(),
 });
+
+export const useAuditStore = defineStore('audit', () =>
+  usePagedList(
+    (q: AuditQuery) =>
+      auditApi.list({
+        page: q.page,
+        limit: q.limit,
+        q: q.q.trim() || undefined,
+        action: q.action.trim() || undefined,
+        resourceType: q.resourceType.trim() || undefined,
+        from: jakartaDayToIso(q.from),
+        to: jakartaDayToIso(q.to, true),
+        order: q.order,
+      }),
+    DEFAULT_AUDIT_QUERY,
+  ),
+);

@@ -26,6 +26,12 @@ export function defaultMasterQuery(resource: MasterResource): MasterQuery {
   return { page: 1, limit: 20, q: '', sort: DEFAULT_MASTER_SORT[resource], order: 'asc', filters: {} };
 }
 
+/** `filters` with one filter turned on (a value) or off (''). */
+export function withFilter(filters: Record<string, string>, param: string, value: string): Record<string, string> {
+  const { [param]: _old, ...rest } = filters;
+  return value ? { ...rest, [param]: value } : rest;
+}
+
 function defineMasterDataStore<R extends MasterResource>(resource: R) {
   return defineStore(`master-data-${resource}`, () => {
     const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset } = usePagedList(
@@ -58,8 +64,7 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
 
     /** Turns one config filter on (a value) or off (''), back on page 1. */
     function setFilter(param: string, value: string): Promise<void> {
-      const { [param]: _old, ...rest } = query.filters;
-      return setQuery({ filters: value ? { ...rest, [param]: value } : rest });
+      return setQuery({ filters: withFilter(query.filters, param, value) });
     }
 
     return { resource, query, items, meta, loading, error, loaded, fetch, setQuery, setFilter, toggleSort, goToPage, create, update, remove, reset };

@@ -8,7 +8,9 @@ import {
 } from '@simpul/contracts';
 import { defineAsyncComponent, markRaw, type Component } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
+import { intField, oneOfField, queryCodec, sortOrderField, switchesField, textField, type QueryCodec } from '@/shared/list/query-codec';
 import type { MasterRecord, MasterResource } from './master-data.api';
+import { defaultMasterQuery, type MasterQuery } from './master-data.store';
 
 export interface MasterColumn {
   /** Property of the record. */
@@ -159,3 +161,15 @@ export const MASTER_CONFIGS: Record<MasterResource, MasterResourceConfig> = {
     recordLabel: nameOf,
   },
 };
+
+/** A resource's list in the address: search, its sortable columns, its on/off filters, the page. */
+export function masterQueryCodec(config: MasterResourceConfig): QueryCodec<MasterQuery> {
+  const sorts = config.columns.flatMap((c) => (c.sort ? [c.sort] : []));
+  return queryCodec(defaultMasterQuery(config.resource), {
+    q: textField(),
+    sort: oneOfField(sorts),
+    order: sortOrderField(),
+    filters: switchesField(config.filters ?? []),
+    page: intField(),
+  });
+}

@@ -1,13 +1,26 @@
-import type { NotificationResponse, Page } from '@simpul/contracts';
+import type { NotificationResponse } from '@simpul/contracts';
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import { notificationsApi } from './notifications.api';
-import { usePagedFetch } from '@/shared/list/paged-list';
+import { usePagedList } from '@/shared/list/paged-list';
+import { intField, oneOfField, queryCodec } from '@/shared/list/query-codec';
 
 /** How often the top bar asks for the unread count. */
 export const NOTIFICATION_POLL_MS = 60_000;
 /** How many notifications the bell's dropdown shows. */
 export const RECENT_NOTIFICATIONS = 8;
+
+export interface NotificationQuery {
+  /** 'true': unread ones only */
+  unread: '' | 'true';
+  page: number;
+  limit: number;
+}
+
+export const DEFAULT_NOTIFICATION_QUERY: NotificationQuery = { unread: '', page: 1, limit: 20 };
+
+/** The full list's filter and page as the address carries them (`/notifications?unread=true`). */
+export const NOTIFICATION_QUERY_CODEC = queryCodec(DEFAULT_NOTIFICATION_QUERY, { unread: oneOfField(['true'] as const), page: intField() });
 
 /** In-app notifications: the unread count (polled), the bell's latest few and the full paginated list. */
 export const useNotificationsStore = defineStore('notifications', () => {
@@ -17,9 +30,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const recentLoading = ref(false);
   const recentError = ref<unknown>(null);
 
-  const page = ref(1);
-  const unreadOnly = ref(false);
-  const { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage } = usePagedFetch(loadPage, page, 20);
+  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = usePagedList(
+    (q: NotificationQuery) => notificationsApi.list({ page: q.page, limit: q.limit, unread: q.unread || undefined }),
+    DEFAULT_NOTIFICATION_QUERY,
+  );
+  const unreadOnly = computed(() => query.unread === 'true');
 
   let timer: ReturnType<typeof setInterval> | null = null;
   let unreadSeq = 0;
@@ -70,14 +85,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
     void refreshUnread();
   }
 
-  /** The page asked for, at the limit of the last answer (20 until the first one). */
-  function loadPage(): Promise<Page<NotificationResponse>> {
-    return notificationsApi.list({ page: page.value, limit: meta.value.limit, unread: unreadOnly.value ? 'true' : undefined });
-  }
-
   function setUnreadOnly(value: boolean): Promise<void> {
-    unreadOnly.value = value;
-    return fetchFirstPage();
+    return setQuery({ unread: value ? 'true' : '' });
   }
 
   function stamp(ids: Set<string> | null, at: string): void {
@@ -106,9 +115,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
     recent,
     recentLoading,
     recentError,
+    query,
     items,
     meta,
-    page,
     unreadOnly,
     loading,
     error,
@@ -118,6 +127,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     stopPolling,
     loadRecent,
     fetch,
+    setQuery,
     setUnreadOnly,
     goToPage,
     markRead,

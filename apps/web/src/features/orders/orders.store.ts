@@ -4,7 +4,7 @@ import { ref, type Ref } from 'vue';
 import { ApiError, saveFile } from '@/shared/api/client';
 import { masterDataApi } from '@/features/master-data/master-data.api';
 import { partySummary } from './pickers';
-import { dayField, intField, oneOfField, queryCodec, textField } from '@/shared/list/query-codec';
+import { dayField, intField, oneOfField, queryCodec, sortOrderField, textField } from '@/shared/list/query-codec';
 import {
   ORDER_SORTS,
   ordersApi,
@@ -51,7 +51,7 @@ export const ORDER_QUERY_CODEC = queryCodec(DEFAULT_ORDER_QUERY, {
   date_from: dayField(),
   date_to: dayField(),
   sort: oneOfField(ORDER_SORTS),
-  order: oneOfField(['asc', 'desc'] as const),
+  order: sortOrderField(),
   page: intField(),
 });
 

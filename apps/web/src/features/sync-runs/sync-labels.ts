@@ -11,6 +11,12 @@ export function syncStatusLabel(status: string, t: Translate, te: Exists): strin
   return te(`sync.status.${status}`) ? t(`sync.status.${status}`) : status;
 }
 
+/** Who started a run: the person's email, or the scheduler or the system. */
+export function triggeredBy(run: { triggeredByEmail: string | null; trigger: string }, t: Translate): string {
+  if (run.triggeredByEmail) return run.triggeredByEmail;
+  return run.trigger === 'schedule' ? t('sync.scheduler') : t('sync.system');
+}
+
 /** A run's counts as `[key, n]` pairs, non-zero first, keeping the server's order otherwise. */
 export function countEntries(counts: Record<string, number> | null | undefined): [string, number][] {
   const entries = Object.entries(counts ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');

@@ -1,8 +1,9 @@
-import type { SyncRunDetailResponse, SyncRunProgress, SyncTrigger } from '@simpul/contracts';
+import { SYNC_TRIGGERS, type SyncRunDetailResponse, type SyncRunProgress, type SyncTrigger } from '@simpul/contracts';
 import { defineStore } from 'pinia';
-import { reactive, ref } from 'vue';
+import { ref } from 'vue';
 import { syncRunsApi } from './sync-runs.api';
-import { usePagedFetch } from '@/shared/list/paged-list';
+import { usePagedList } from '@/shared/list/paged-list';
+import { intField, oneOfField, queryCodec, textField } from '@/shared/list/query-codec';
 
 /** How often a page asks for a running sync's progress (the server writes it at most twice a second). */
 export const PROGRESS_POLL_MS = 1000;
@@ -33,37 +34,29 @@ export function watchRunProgress(kind: string, onProgress: (progress: SyncRunPro
 /** Kinds of sync the history knows how to name; others still list, under their raw kind. */
 export const SYNC_KINDS = ['parts-po', 'odoo-mo'] as const;
 
-export interface SyncRunFilters {
+export interface SyncRunQuery {
   kind: string;
   trigger: SyncTrigger | '';
+  page: number;
+  limit: number;
 }
 
-export const EMPTY_SYNC_RUN_FILTERS: SyncRunFilters = { kind: '', trigger: '' };
+export const DEFAULT_SYNC_RUN_QUERY: SyncRunQuery = { kind: '', trigger: '', page: 1, limit: 20 };
+
+/** The history's filters and page as the address carries them (`/sync-runs?kind=odoo-mo`), so pages can link to it. */
+export const SYNC_RUN_QUERY_CODEC = queryCodec(DEFAULT_SYNC_RUN_QUERY, {
+  kind: textField(),
+  trigger: oneOfField(SYNC_TRIGGERS),
+  page: intField(),
+});
 
 /** The run history list (every kind of sync), filtered by kind and trigger. */
-export const useSyncRunsStore = defineStore('sync-runs', () => {
-  const filters = reactive<SyncRunFilters>({ ...EMPTY_SYNC_RUN_FILTERS });
-  const page = ref(1);
-  const limit = ref(20);
-  const { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage } = usePagedFetch(
-    () =>
-      syncRunsApi.list({
-        page: page.value,
-        limit: limit.value,
-        kind: filters.kind || undefined,
-        trigger: filters.trigger || undefined,
-      }),
-    page,
-    limit.value,
-  );
-
-  function setFilters(next: Partial<SyncRunFilters>): Promise<void> {
-    Object.assign(filters, next);
-    return fetchFirstPage();
-  }
-
-  return { filters, page, limit, items, meta, loading, error, loaded, fetch, setFilters, goToPage };
-});
+export const useSyncRunsStore = defineStore('sync-runs', () =>
+  usePagedList(
+    (q: SyncRunQuery) => syncRunsApi.list({ page: q.page, limit: q.limit, kind: q.kind || undefined, trigger: q.trigger || undefined }),
+    DEFAULT_SYNC_RUN_QUERY,
+  ),
+);
 
 /** One run with its items, filtered by item status and paginated. */
 export const useSyncRunDetailStore = defineStore('sync-run-detail', () => {

@@ -1,7 +1,8 @@
 import type { CreateUserDto, LocationResponse, Role, UpdateUserDto, UserResponse } from '@simpul/contracts';
 import { api } from '@/shared/api/client';
 
-export type UserSort = 'name' | 'email' | 'role' | 'createdAt';
+export const USER_SORTS = ['name', 'email', 'role', 'createdAt'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
 
 export interface UserListParams {
   page?: number;

@@ -1,7 +1,8 @@
-import type { CreateUserDto, LocationResponse, UpdateUserDto, UserResponse } from '@simpul/contracts';
+import { ROLES, type CreateUserDto, type LocationResponse, type UpdateUserDto, type UserResponse } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { usersApi, type UserListParams, type UserSort } from './users.api';
+import { intField, oneOfField, queryCodec, sortOrderField, textField } from '@/shared/list/query-codec';
+import { USER_SORTS, usersApi, type UserListParams, type UserSort } from './users.api';
 import { usePagedList, useSortToggle } from '@/shared/list/paged-list';
 
 export interface UserQuery {
@@ -23,6 +24,16 @@ export const DEFAULT_USER_QUERY: UserQuery = {
   sort: 'createdAt',
   order: 'desc',
 };
+
+/** The list's filters, sort and page as the address carries them (`/admin/users?role=spv`). */
+export const USER_QUERY_CODEC = queryCodec(DEFAULT_USER_QUERY, {
+  q: textField(),
+  role: oneOfField(ROLES),
+  active: oneOfField(['true', 'false'] as const),
+  sort: oneOfField(USER_SORTS),
+  order: sortOrderField(),
+  page: intField(),
+});
 
 const PICKER_LIMIT = 200;
 

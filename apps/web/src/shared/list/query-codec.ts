@@ -30,6 +30,9 @@ export const textField = (): QueryField<string> => single((value) => value);
 export const oneOfField = <T extends string>(values: readonly T[]): QueryField<T> =>
   single((value) => ((values as readonly string[]).includes(value) ? (value as T) : undefined));
 
+/** A sort direction. */
+export const sortOrderField = (): QueryField<'asc' | 'desc'> => oneOfField(['asc', 'desc'] as const);
+
 /** A whole number of at least `min` (a page, a number of days). */
 export const intField = (min = 1): QueryField<number> =>
   single((value) => {

@@ -6,7 +6,7 @@ import { defineComponent, h, ref } from 'vue';
 import { useRoute, type RouteRecordRaw } from 'vue-router';
 import { mountRoute, signedInTests } from '@/shared/test/mount';
 import { usePagedList } from './paged-list';
-import { intField, oneOfField, queryCodec, switchesField, textField } from './query-codec';
+import { intField, oneOfField, queryCodec, sortOrderField, switchesField, textField } from './query-codec';
 import { useListPage } from './useListPage';
 
 interface Query {
@@ -24,7 +24,7 @@ const CODEC = queryCodec(DEFAULTS, {
   q: textField(),
   status: oneOfField(['draft', 'paid'] as const),
   sort: oneOfField(['date', 'total'] as const),
-  order: oneOfField(['asc', 'desc'] as const),
+  order: sortOrderField(),
   flags: switchesField([{ param: 'late', value: 'true' }]),
   page: intField(),
 });

@@ -60,9 +60,9 @@ export async function routerAt(routes: RouteRecordRaw[], path: string): Promise<
 }
 
 /** The page `routes` show at `path`, through a `RouterView`, once its first requests have settled. */
-export async function mountRoute(routes: RouteRecordRaw[], path: string, locale: AppLocale = 'en') {
+export async function mountRoute(routes: RouteRecordRaw[], path: string, locale: AppLocale = 'en', opts: Pick<MountOptions, 'stubTeleport'> = {}) {
   const router = await routerAt(routes, path);
-  const { wrapper, i18n } = mountWithApp(RouterView, { router, locale });
+  const { wrapper, i18n } = mountWithApp(RouterView, { router, locale, ...opts });
   await flushPromises();
   return { wrapper, router, i18n };
 }

@@ -2,13 +2,16 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, installFakeFetch, ok, type FakeFetch } from '@/shared/test/fake-fetch';
 import { userRow } from '@/shared/test/fixtures';
-import { mountWithApp, signedInTests } from '@/shared/test/mount';
+import { RouterView } from 'vue-router';
+import { mountWithApp, routerAt, signedInTests } from '@/shared/test/mount';
 import UsersPage from './UsersPage.vue';
 
 let net: FakeFetch | null = null;
 
-function mountPage() {
-  return mountWithApp(UsersPage, { stubTeleport: true }).wrapper;
+/** Mounted at its address, before its first request has answered. */
+async function mountPage() {
+  const router = await routerAt([{ path: '/admin/users', name: 'users', component: UsersPage }], '/admin/users');
+  return mountWithApp(RouterView, { router, stubTeleport: true }).wrapper;
 }
 
 signedInTests();
@@ -21,7 +24,7 @@ describe('UsersPage', () => {
           ? ok([], { page: 1, limit: 20, total: 0, pages: 1 })
           : ok([userRow(1), userRow(2, { active: false, role: 'spv' })], { page: 1, limit: 20, total: 2, pages: 1 }),
     });
-    const wrapper = mountPage();
+    const wrapper = await mountPage();
     expect(wrapper.find('[data-testid="state-loading"]').exists()).toBe(true);
     await flushPromises();
 
@@ -50,7 +53,7 @@ describe('UsersPage', () => {
           : ok([userRow(1)], { page: 1, limit: 20, total: 1, pages: 1 });
       },
     });
-    const wrapper = mountPage();
+    const wrapper = await mountPage();
     await flushPromises();
 
     expect(wrapper.find('[data-testid="state-error"]').text()).toContain('The user list could not be loaded.');
@@ -64,7 +67,7 @@ describe('UsersPage', () => {
       'GET /api/users': () => ok([], { page: 1, limit: 200, total: 0, pages: 1 }),
       'GET /api/locations': () => ok([]),
     });
-    const wrapper = mountPage();
+    const wrapper = await mountPage();
     await flushPromises();
 
     await wrapper.find('[data-testid="user-new"]').trigger('click');
