@@ -38,6 +38,12 @@ export interface OdooConfigForm {
 /** Field → i18n key (with named values) of a problem found before sending. */
 export type FormErrors = Record<string, { key: string; values?: Record<string, unknown> } | { text: string }>;
 
+/** A problem in words: the i18n sentence it names, or its own text. */
+export function problemText(entry: FormErrors[string] | undefined, t: (key: string, values: Record<string, unknown>) => string): string | null {
+  if (!entry) return null;
+  return 'text' in entry ? entry.text : t(entry.key, entry.values ?? {});
+}
+
 let nextRowId = 1;
 
 export function typeRow(name = '', domain: OdooDomain | string = []): TypeRow {

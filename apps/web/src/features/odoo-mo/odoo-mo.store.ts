@@ -1,12 +1,12 @@
-import type {
-  MoStatsResponse,
-  MoSyncResponse,
-  MoSyncTypeResult,
-  OdooConfigResponse,
-  OdooConnectionTestResponse,
-  Page,
-  SyncRunProgress,
-  UpdateOdooConfigDto,
+import {
+  MO_STATES,
+  type MoStatsResponse,
+  type MoSyncResponse,
+  type MoSyncTypeResult,
+  type OdooConfigResponse,
+  type OdooConnectionTestResponse,
+  type SyncRunProgress,
+  type UpdateOdooConfigDto,
 } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -14,6 +14,7 @@ import { odooMoApi, syncResultsFromError } from './odoo-mo.api';
 import { useNotificationsStore } from '@/features/notifications/notifications.store';
 import { watchRunProgress } from '@/features/sync-runs/sync-runs.store';
 import { usePagedList } from '@/shared/list/paged-list';
+import { intField, oneOfField, queryCodec, textField } from '@/shared/list/query-codec';
 
 /** The Odoo connection settings: load, save (partial), test. */
 export const useOdooConfigStore = defineStore('odoo-config', () => {
@@ -82,6 +83,11 @@ export interface MoQuery {
 
 export const DEFAULT_MO_QUERY: MoQuery = { q: '', production_type: '', state: '', page: 1, limit: 20 };
 
+const moQueryFields = { q: textField(), production_type: textField(), state: oneOfField(MO_STATES), page: intField() };
+
+/** The cache list's filters and page as the address carries them (`/mo?state=done`). */
+export const MO_QUERY_CODEC = queryCodec(DEFAULT_MO_QUERY, moQueryFields);
+
 /** The filters both MO lists share, as the API's parameters (empty ones left out). */
 function moListParams(query: MoQuery) {
   return {
@@ -93,24 +99,14 @@ function moListParams(query: MoQuery) {
   };
 }
 
-/** A paged MO list (the cache's or Odoo's): any change of search or filters starts again at page 1. */
-function useMoList<Query extends MoQuery, Item>(load: (query: Query) => Promise<Page<Item>>, defaults: Query) {
-  const { query, items, meta, loading, error, loaded, fetch, setQuery: patchQuery, goToPage } = usePagedList(load, defaults);
-
-  function setQuery(patch: Partial<Omit<Query, 'page' | 'limit'>>): Promise<void> {
-    return patchQuery(patch as Partial<Query>);
-  }
-
-  return { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage };
-}
-
 /** Manufacturing orders: the cache search, the stats and the manual sync. */
 export const useMoStore = defineStore('odoo-mo', () => {
   const stats = ref<MoStatsResponse | null>(null);
   const statsLoading = ref(false);
   const statsError = ref<unknown>(null);
 
-  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = useMoList(
+  // Any change of search or filters starts again at page 1.
+  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = usePagedList(
     (q: MoQuery) => odooMoApi.search(moListParams(q)),
     DEFAULT_MO_QUERY,
   );
@@ -193,10 +189,13 @@ export interface MoLiveQuery extends MoQuery {
 
 export const DEFAULT_MO_LIVE_QUERY: MoLiveQuery = { ...DEFAULT_MO_QUERY, days: 0 };
 
+/** The live list's filters and page (the page keeps them under a `live-` prefix). */
+export const MO_LIVE_QUERY_CODEC = queryCodec(DEFAULT_MO_LIVE_QUERY, { ...moQueryFields, days: intField(0) });
+
 /**
  * Manufacturing orders read live from Odoo, page by page. Nothing is fetched until asked: every call reaches Odoo,
  * which may be slow or down (the error is the API's 400/502/504 sentence).
  */
 export const useMoLiveStore = defineStore('odoo-mo-live', () =>
-  useMoList((q: MoLiveQuery) => odooMoApi.liveList({ ...moListParams(q), days: q.days || undefined }), DEFAULT_MO_LIVE_QUERY),
+  usePagedList((q: MoLiveQuery) => odooMoApi.liveList({ ...moListParams(q), days: q.days || undefined }), DEFAULT_MO_LIVE_QUERY),
 );

@@ -143,4 +143,4 @@ export function useListPage<Q extends PageQuery, Item>(store: ListStore<Q, Item>
   return { ...useListState(store), search, filtered, update, goToPage, toggleSort, ariaSort, reset };
 }
 
-export type ListPage = ReturnType<typeof useListPage>;
+export type ListPage<Q extends PageQuery = PageQuery> = ReturnType<typeof useListPage<Q, unknown>>;
