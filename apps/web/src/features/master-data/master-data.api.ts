@@ -1,19 +1,16 @@
-import {
-  IMPORT_ENTITIES,
-  type ImportEntity,
-  type ImportPreviewResponse,
-  type Page,
-  type PartResponse,
-  type PartyResponse,
-  type ServiceResponse,
-  type StockAdjustmentDto,
-  type StockMoveResponse,
+import type {
+  ImportEntity,
+  ImportPreviewResponse,
+  Page,
+  PartResponse,
+  PartyResponse,
+  ServiceResponse,
+  StockAdjustmentDto,
+  StockMoveResponse,
 } from '@simpul/contracts';
 import { api, type DownloadedFile } from '@/shared/api/client';
 
 export type MasterResource = ImportEntity;
-/** In the sidebar's order. */
-export const MASTER_RESOURCES = IMPORT_ENTITIES;
 
 /** The record each resource returns. */
 export interface MasterRecordMap {

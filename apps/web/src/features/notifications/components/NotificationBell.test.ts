@@ -88,4 +88,23 @@ describe('NotificationBell', () => {
     expect(wrapper.find('[data-testid="notif-count"]').exists()).toBe(false);
     expect(wrapper.findAll('[data-testid="notif-item"]').every((i) => i.attributes('data-read') === 'true')).toBe(true);
   });
+
+  it("stays open while a list's filters change in the address, and closes on another page", async () => {
+    net = installFakeFetch({
+      'GET /api/notifications/unread-count': () => ok({ unread: 1 }),
+      'GET /api/notifications': () => ok([notification(1)], { page: 1, limit: 8, total: 1, pages: 1 }),
+    });
+    const { wrapper, router } = await mountBell();
+    await flushPromises();
+    await wrapper.find('[data-testid="notif-bell"]').trigger('click');
+    await flushPromises();
+
+    await router.push('/?q=seal');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="notif-menu"]').exists()).toBe(true);
+
+    await router.push('/notifications');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="notif-menu"]').exists()).toBe(false);
+  });
 });
