@@ -1,24 +1,14 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSession, setSession } from '@/shared/api/client';
 import { SESSION_STORAGE_KEY } from '@/shared/api/session-storage';
 import { fail, installFakeFetch, ok, type FakeFetch } from '@/shared/test/fake-fetch';
 import { adminUser, loginResponse, seedSession } from '@/shared/test/fixtures';
 import { useSessionStore } from './session.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests({ signedIn: false });
 
 describe('session store', () => {
   it('logs in, keeps the tokens in localStorage and exposes the user and role checks', async () => {

@@ -1,10 +1,9 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setSession } from '@/shared/api/client';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/shared/api/client';
 import { fail, installFakeFetch, json, ok, type FakeFetch } from '@/shared/test/fake-fetch';
-import { seedSession } from '@/shared/test/fixtures';
 import { customer, part } from '@/shared/test/order-fixtures';
 import { useMasterDataStore } from './master-data.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
@@ -14,18 +13,7 @@ function lastQuery(): Record<string, string> {
   return Object.fromEntries(call.query);
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests();
 
 describe('master-data store', () => {
   it("lists with each resource's default sort and the query state", async () => {

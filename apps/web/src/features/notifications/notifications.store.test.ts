@@ -1,26 +1,15 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setSession } from '@/shared/api/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, installFakeFetch, ok, type FakeFetch } from '@/shared/test/fake-fetch';
-import { seedSession } from '@/shared/test/fixtures';
 import { notification } from '@/shared/test/sync-fixtures';
 import { NOTIFICATION_POLL_MS, useNotificationsStore } from './notifications.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
+storeTests();
 
 afterEach(() => {
   useNotificationsStore().stopPolling();
-  net?.assertNoUnexpected();
-  net = null;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
 });
 
 describe('notifications store', () => {

@@ -1,28 +1,15 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setSession } from '@/shared/api/client';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/shared/api/client';
 import { installFakeFetch, json, ok, type FakeFetch } from '@/shared/test/fake-fetch';
-import { seedSession } from '@/shared/test/fixtures';
 import { odooMoItem } from '@/shared/test/odoo-mo-fixtures';
 import { useMoLiveStore, useMoStore, useOdooConfigStore } from './odoo-mo.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
 const page = (n = 0) => ok([], { page: 1, limit: 20, total: n, pages: 1 });
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests();
 
 describe('MO store', () => {
   it("reads the sync's raw seed body (no data envelope) and reloads stats and list", async () => {

@@ -1,26 +1,14 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setSession } from '@/shared/api/client';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/shared/api/client';
 import { applyParty, applyPickedItem, emptyLine, emptyOrderForm, formFromOrder, type OrderFormState } from './order-form';
 import { fail, installFakeFetch, json, ok, type FakeFetch } from '@/shared/test/fake-fetch';
-import { seedSession } from '@/shared/test/fixtures';
 import { customer, part, saleOrder, service, uuid } from '@/shared/test/order-fixtures';
 import { useOrdersStore } from './orders.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests();
 
 /** A sale with 3 × 1500.50 − 1.50 of a part and 1 × 0.10 + 2 × 0.10 of a service (float traps on purpose). */
 function saleForm(): OrderFormState {

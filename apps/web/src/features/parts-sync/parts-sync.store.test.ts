@@ -1,11 +1,10 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setSession } from '@/shared/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/shared/api/client';
 import { deferred, fail, installFakeFetch, ok, type FakeFetch } from '@/shared/test/fake-fetch';
-import { seedSession } from '@/shared/test/fixtures';
 import { executeBody, previewBody, previewItem, RUN_ID } from '@/shared/test/sync-fixtures';
 import { useNotificationsStore } from '@/features/notifications/notifications.store';
 import { usePartsSyncStore } from './parts-sync.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
@@ -15,18 +14,7 @@ function lastQuery(path: string): Record<string, string> {
   return Object.fromEntries(call.query);
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests();
 
 describe('parts-sync store', () => {
   it("reads the preview's raw body (data.preview, counts, meta), with status, search and paging params", async () => {

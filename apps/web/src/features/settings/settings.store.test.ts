@@ -1,25 +1,13 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setSession } from '@/shared/api/client';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/shared/api/client';
 import { fail, installFakeFetch, ok, type FakeFetch } from '@/shared/test/fake-fetch';
-import { seedSession } from '@/shared/test/fixtures';
 import { schedule } from '@/shared/test/sync-fixtures';
 import { ALLOW_BACKORDERS_KEY, useSettingsStore } from './settings.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests();
 
 describe('settings store', () => {
   it('loads and saves the parts-sync schedule with PUT', async () => {

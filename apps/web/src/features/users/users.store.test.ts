@@ -1,9 +1,9 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setSession } from '@/shared/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/shared/api/client';
 import { deferred, fail, installFakeFetch, ok, type FakeFetch, type FakeRequest } from '@/shared/test/fake-fetch';
-import { seedSession, userRow } from '@/shared/test/fixtures';
+import { userRow } from '@/shared/test/fixtures';
 import { useUsersStore } from './users.store';
+import { storeTests } from '@/shared/test/mount';
 
 let net: FakeFetch | null = null;
 
@@ -18,18 +18,7 @@ function lastQuery(): URLSearchParams {
   return call.query;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  setSession(null);
-  seedSession();
-  setActivePinia(createPinia());
-});
-
-afterEach(() => {
-  net?.assertNoUnexpected();
-  net = null;
-  vi.unstubAllGlobals();
-});
+storeTests();
 
 describe('users store', () => {
   it('loads a page with the query state', async () => {

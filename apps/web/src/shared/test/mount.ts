@@ -9,14 +9,16 @@ import { checkFakeFetch } from './fake-fetch';
 import { seedSession } from './fixtures';
 
 /**
- * For a file of page or component tests: every test starts signed in, with nothing else in storage. After each,
- * a call the fake fetch did not answer fails the test, and timers, stubbed globals and the document are put back.
+ * Puts every test of the file on a clean slate: nothing in storage, signed in unless told, a fresh active Pinia
+ * when asked. After each, a call the fake fetch did not answer fails the test, and timers, stubbed globals and
+ * the document are put back.
  */
-export function signedInTests(): void {
+function cleanSlate({ signedIn, pinia }: { signedIn: boolean; pinia: boolean }): void {
   beforeEach(() => {
     localStorage.clear();
     setSession(null);
-    seedSession();
+    if (signedIn) seedSession();
+    if (pinia) setActivePinia(createPinia());
   });
 
   afterEach(() => {
@@ -28,6 +30,16 @@ export function signedInTests(): void {
       document.body.innerHTML = '';
     }
   });
+}
+
+/** For a file of page or component tests (each mount brings its own Pinia): every test starts signed in. */
+export function signedInTests(): void {
+  cleanSlate({ signedIn: true, pinia: false });
+}
+
+/** For a file of store tests: every test starts with a fresh active Pinia, signed in unless `signedIn` is false. */
+export function storeTests({ signedIn = true }: { signedIn?: boolean } = {}): void {
+  cleanSlate({ signedIn, pinia: true });
 }
 
 export interface MountOptions {
