@@ -140,7 +140,16 @@ export function useListPage<Q extends PageQuery, Item>(store: ListStore<Q, Item>
     return Object.keys(codec.write({ ...codec.read({}), ...rest } as Q)).length > 0;
   });
 
-  return { ...useListState(store), search, filtered, update, goToPage, toggleSort, ariaSort, reset };
+  /** `DataTable`'s wiring (`v-bind="list.table"`): the rows, the sort when the list has one, headings, pager, retry. */
+  const table = {
+    list: store,
+    sort: typeof sortQuery().sort === 'string' ? (store.query as unknown as SortQuery<string>) : undefined,
+    onSort: toggleSort,
+    onPage: goToPage,
+    onRetry: () => void store.fetch(),
+  };
+
+  return { ...useListState(store), search, filtered, update, goToPage, toggleSort, ariaSort, reset, table };
 }
 
-export type ListPage<Q extends PageQuery = PageQuery> = ReturnType<typeof useListPage<Q, unknown>>;
+export type ListPage<Q extends PageQuery = PageQuery, Item = unknown> = ReturnType<typeof useListPage<Q, Item>>;
