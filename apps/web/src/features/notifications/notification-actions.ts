@@ -1,5 +1,8 @@
 import type { NotificationResponse } from '@simpul/contracts';
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
+import { errorMessage } from '@/shared/lib/errors';
 import { safeRedirect } from '@/shared/lib/safe-redirect';
 import { useNotificationsStore } from './notifications.store';
 
@@ -23,4 +26,22 @@ export function useOpenNotification() {
     const target = notificationTarget(n);
     if (target) await router.push(target);
   };
+}
+
+/** "Mark all read", for the bell and the list: a failure is kept as a sentence for the caller to show. */
+export function useMarkAllRead() {
+  const store = useNotificationsStore();
+  const { t } = useI18n();
+  const actionError = ref<string | null>(null);
+
+  async function markAll(): Promise<void> {
+    actionError.value = null;
+    try {
+      await store.markAllRead();
+    } catch (err) {
+      actionError.value = errorMessage(err, t);
+    }
+  }
+
+  return { actionError, markAll };
 }
