@@ -72,9 +72,9 @@ export async function routerAt(routes: RouteRecordRaw[], path: string): Promise<
 }
 
 /** The page `routes` show at `path`, through a `RouterView`, once its first requests have settled. */
-export async function mountRoute(routes: RouteRecordRaw[], path: string, locale: AppLocale = 'en', opts: Pick<MountOptions, 'stubTeleport'> = {}) {
+export async function mountRoute(routes: RouteRecordRaw[], path: string, locale: AppLocale = 'en') {
   const router = await routerAt(routes, path);
-  const { wrapper, i18n } = mountWithApp(RouterView, { router, locale, ...opts });
+  const { wrapper, i18n } = mountWithApp(RouterView, { router, locale });
   await flushPromises();
   return { wrapper, router, i18n };
 }
