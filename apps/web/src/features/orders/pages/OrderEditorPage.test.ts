@@ -5,6 +5,7 @@ import type { AppLocale } from '@/shared/i18n';
 import { installFakeFetch, ok, type FakeFetch } from '@/shared/test/fake-fetch';
 import { mountRoute, signedInTests } from '@/shared/test/mount';
 import { saleOrder, saleProductLine, uuid } from '@/shared/test/order-fixtures';
+import { useOrdersStore } from '@/features/orders/orders.store';
 import OrderEditorPage from './OrderEditorPage.vue';
 
 let net: FakeFetch | null = null;
@@ -92,5 +93,15 @@ describe('OrderEditorPage', () => {
     (document.body.querySelector('[data-testid="confirm-ok"]') as HTMLButtonElement).click();
     await leaving;
     expect(router.currentRoute.value.name).toBe('sales');
+  });
+
+  it('leads back to the list as it was left, its filters and page in the link', async () => {
+    net = installFakeFetch({ [`GET /api/v1/sale-orders/${ORDER_ID}`]: () => ok(draft()) });
+    const { wrapper } = await mountEditor('en');
+    expect(wrapper.find('.crumbs a').attributes('href')).toBe('/sales');
+
+    Object.assign(useOrdersStore('sale').query, { status: 'confirmed', page: 2 });
+    await flushPromises();
+    expect(wrapper.find('.crumbs a').attributes('href')).toBe('/sales?status=confirmed&page=2');
   });
 });
