@@ -10,7 +10,8 @@ export async function startApi({ port, name, env = {} }) {
   const dataDir = path.join(root, `.data/bench-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   const pgPort = port + 10000;
-  const child = spawn(process.execPath, [...(process.env.API_NODE_ARGS ? process.env.API_NODE_ARGS.split(' ') : []), API_MAIN], {
+  const nodeArgs = ['--disable-proto=delete', ...(process.env.API_NODE_ARGS ? process.env.API_NODE_ARGS.split(' ') : [])];
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', APP_SECRET: '', SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

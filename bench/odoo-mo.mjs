@@ -60,21 +60,27 @@ function plainClient(base) {
         await kw('mrp.production', 'fields_get', [], { attributes: ['type'] });
       }
       let rows = 0;
+      const earlier = [];
       for (const domain of Object.values(TYPES)) {
-        const full = [['create_date', '>=', since], ...domain];
+        // As the API asks: each type less what the earlier ones match (every TYPES domain here is one term).
+        const exclude = earlier.length === 0 ? [] : ['!', ...Array(earlier.length - 1).fill('|'), ...earlier];
+        const full = [['create_date', '>=', since], ...domain, ...exclude];
+        earlier.push(...domain);
         const total = Math.min(await kw('mrp.production', 'search_count', [full]), LIMIT);
-        // Like the API, ask for the next page before handling the current one.
-        const read = (offset) =>
-          kw('mrp.production', 'search_read', [full], {
-            fields: ['name', 'product_id', 'product_qty', 'product_uom_id', 'state', 'date_planned_start', 'create_date', 'origin'],
-            offset,
-            limit: Math.min(PAGE, total - offset),
+        // Like the API, ask for the next page (the ids below the last one read) before handling the current one.
+        const read = (below, size) =>
+          kw('mrp.production', 'search_read', [below === null ? full : [...full, ['id', '<', below]]], {
+            fields: ['name', 'product_id', 'product_qty', 'product_uom_id', 'state', 'date_planned_start', 'create_date', 'origin', 'company_id'],
+            limit: size,
             order: 'id desc',
           });
-        let next = total > 0 ? read(0) : null;
-        for (let offset = 0; next; offset += PAGE) {
+        let next = total > 0 ? read(null, Math.min(PAGE, total)) : null;
+        let fetched = 0;
+        while (next) {
           const page = await next;
-          next = offset + PAGE < total ? read(offset + PAGE) : null;
+          fetched += page.length;
+          const lowest = page[page.length - 1]?.id;
+          next = fetched < total && page.length > 0 ? read(lowest, Math.min(PAGE, total - fetched)) : null;
           rows += page.length;
         }
       }

@@ -3,7 +3,8 @@
 import concurrently from 'concurrently';
 import { root } from './nx.mjs';
 
-const tsNode = 'node --watch --enable-source-maps -r ts-node/register/transpile-only -r tsconfig-paths/register';
+// --disable-proto=delete as in production (docs/security.md).
+const tsNode = 'node --disable-proto=delete --watch --enable-source-maps -r ts-node/register/transpile-only -r tsconfig-paths/register';
 const { result } = concurrently(
   [
     {
@@ -25,7 +26,7 @@ const { result } = concurrently(
     { name: 'web', command: 'vite --config apps/web/vite.config.ts', prefixColor: 'green' },
     {
       name: 'sandbox',
-      command: 'node --watch -r ts-node/register/transpile-only apps/sandbox/src/main.ts',
+      command: 'node --disable-proto=delete --watch -r ts-node/register/transpile-only apps/sandbox/src/main.ts',
       env: { TS_NODE_PROJECT: 'apps/sandbox/tsconfig.app.json' },
       prefixColor: 'magenta',
     },

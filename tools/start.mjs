@@ -6,7 +6,8 @@ import { API_MAIN, WEB_DIST, buildApps, root } from './nx.mjs';
 
 if (process.env.SKIP_BUILD !== 'true') buildApps(['api', 'web']);
 
-const child = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {
+// Without Object.prototype.__proto__: defence in depth against prototype pollution (docs/security.md).
+const child = spawn(process.execPath, ['--disable-proto=delete', '--enable-source-maps', API_MAIN], {
   cwd: root,
   stdio: 'inherit',
   env: {

@@ -12,13 +12,15 @@ const resultsDir = path.join(root, 'tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 const env = { ...process.env, TZ: 'UTC', NODE_ENV: 'test', FORCE_COLOR: process.env.CI ? '0' : '1' };
+// The tiers that run our server code run it as production does: without Object.prototype.__proto__ (docs/security.md).
+const serverEnv = { ...env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-proto=delete'].filter(Boolean).join(' ') };
 
 function bin(pkg, file) {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-function run(cmd, args) {
-  const res = spawnSync(process.execPath, [cmd, ...args], { cwd: root, stdio: 'inherit', env });
+function run(cmd, args, runEnv = env) {
+  const res = spawnSync(process.execPath, [cmd, ...args], { cwd: root, stdio: 'inherit', env: runEnv });
   return res.status ?? 1;
 }
 
@@ -39,7 +41,7 @@ const tiers = [
   },
   {
     name: 'unit',
-    run: () => run(jest, ['-c', 'jest.unit.config.ts', '--json', `--outputFile=${resultsDir}/unit.json`]),
+    run: () => run(jest, ['-c', 'jest.unit.config.ts', '--json', `--outputFile=${resultsDir}/unit.json`], serverEnv),
     results: 'unit.json',
   },
   {
@@ -51,14 +53,14 @@ const tiers = [
   {
     name: 'integration',
     run: () =>
-      run(jest, ['-c', 'apps/api/jest.integration.config.ts', '--runInBand', '--json', `--outputFile=${resultsDir}/integration.json`]),
+      run(jest, ['-c', 'apps/api/jest.integration.config.ts', '--runInBand', '--json', `--outputFile=${resultsDir}/integration.json`], serverEnv),
     results: 'integration.json',
   },
   {
     name: 'browser',
     run: () => {
       buildApps(['api', 'web']);
-      return run(jest, ['-c', 'apps/web-e2e/jest.config.ts', '--runInBand', '--json', `--outputFile=${resultsDir}/browser.json`]);
+      return run(jest, ['-c', 'apps/web-e2e/jest.config.ts', '--runInBand', '--json', `--outputFile=${resultsDir}/browser.json`], serverEnv);
     },
     results: 'browser.json',
   },

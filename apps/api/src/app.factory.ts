@@ -2,7 +2,6 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import * as express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +9,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyParserErrorHandler } from './common/http/exception.filter';
+import { inputGuard, jsonBodyParser } from './common/http/input';
 import { buildOpenApiDocument } from './common/http/openapi';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
@@ -25,9 +25,10 @@ export async function createApp(config: AppConfig, opts: { logStream?: NodeJS.Wr
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '2mb' }));
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(jsonBodyParser());
   app.use(bodyParserErrorHandler);
+  app.use(inputGuard);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,6 +1,4 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, odooSessionId, resetOdoo } from './support/odoo-sandbox';
+import { clearFaults, fault, ODOO_API_KEY, ODOO_DB, ODOO_LOGIN, odooSessionId, odooCall, odooSince, resetOdoo, startOdooProxy } from './support/odoo-sandbox';
 import { RunningSandbox, startSandbox } from './support/sandbox';
 import { createTestApp, TestApp, TestUser } from './support/test-app';
 
@@ -19,7 +17,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
 
   async function cache(): Promise<Array<Record<string, unknown>>> {
     return t.ds.query(
-      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated FROM odoo_mo_cache ORDER BY mo_number`,
+      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, company, last_updated FROM odoo_mo_cache ORDER BY odoo_id`,
     );
   }
 
@@ -114,6 +112,8 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
         const res = await put({ productionTypes }).expect(400);
         expect(res.body.success).toBe(false);
         expect(res.body.error).toMatch(/domain|production type/i);
+        // One sentence, one period: the domain's own sentence is not closed twice.
+        expect(res.body.error).toMatch(/[^.]\.$/);
       }
       const four = {
         liquid: [['product_id.categ_id.name', 'ilike', 'liquid']],
@@ -171,8 +171,11 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(wrongKey.body.data).toMatchObject({ ok: false, serverVersion: '16.0', failure: 'auth_failed' });
       expect(wrongKey.body.data.error).toContain('common.authenticate returned false');
       const wrongDb = await t.http.post('/api/admin/odoo-config/test').set(auth(admin)).send({ database: 'nope' }).expect(200);
-      expect(wrongDb.body.data.ok).toBe(false);
-      expect(wrongDb.body.data.error).toContain('database "nope" does not exist');
+      expect(wrongDb.body.data).toMatchObject({
+        ok: false,
+        failure: 'database_not_found',
+        error: 'Database "nope" does not exist on this Odoo server. Check the database name in Admin settings.',
+      });
       const expired = await t.http
         .post('/api/admin/odoo-config/test')
         .set(auth(admin))
@@ -218,15 +221,16 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(liquid['quantity']).toMatch(/^\d+$/);
       expect(liquid['uom']).toBe('Units');
       // Odoo 16: the planned start is date_planned_start (date_start is the actual start, often false).
+      expect(rows.length).toBeGreaterThan(50);
       expect(rows.every((r) => r['scheduled_start'] instanceof Date)).toBe(true);
       const thirtyDaysAgo = Date.now() - 30 * 86_400_000 - 60_000;
       expect(rows.every((r) => (r['create_date'] as Date).getTime() >= thirtyDaysAgo)).toBe(true);
 
-      const before = new Map(rows.map((r) => [r['mo_number'], (r['last_updated'] as Date).getTime()]));
+      const before = new Map(rows.map((r) => [r['odoo_id'], (r['last_updated'] as Date).getTime()]));
       const changedAt = async () =>
         new Map(
-          ((await t.ds.query(`SELECT mo_number, changed_at FROM odoo_mo_cache`)) as Array<{ mo_number: string; changed_at: Date }>).map((r) => [
-            r.mo_number,
+          ((await t.ds.query(`SELECT odoo_id, changed_at FROM odoo_mo_cache`)) as Array<{ odoo_id: number; changed_at: Date }>).map((r) => [
+            r.odoo_id,
             r.changed_at.getTime(),
           ]),
         );
@@ -234,25 +238,27 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(changedFirst.size).toBe(rows.length);
       const second = await sync().expect(200);
       expect(second.body.totalUpdated).toBe(0);
+      expect(second.body.results).toHaveLength(3);
       expect(second.body.results.every((r: { updated: number }) => r.updated === 0)).toBe(true);
       const after = await cache();
       expect(after.map(({ last_updated: _l, ...rest }) => rest)).toEqual(rows.map(({ last_updated: _l, ...rest }) => rest));
-      expect(after.every((r) => (r['last_updated'] as Date).getTime() > (before.get(r['mo_number']) ?? Infinity))).toBe(true);
+      expect(after).toHaveLength(rows.length);
+      expect(after.every((r) => (r['last_updated'] as Date).getTime() > (before.get(r['odoo_id']) ?? Infinity))).toBe(true);
 
       // Rows that differ from Odoo are counted as updated (and put back), the others are not; only theirs changed_at moves.
       const changedBefore = await changedAt();
       expect(changedBefore).toEqual(changedFirst);
-      const edited: Array<{ mo_number: string }> = await t.ds
+      const edited: Array<{ odoo_id: number }> = await t.ds
         .query(
-          `UPDATE odoo_mo_cache SET quantity = quantity + 1, note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'device' ORDER BY mo_number LIMIT 3) RETURNING mo_number`,
+          `UPDATE odoo_mo_cache SET quantity = quantity + 1, note = 'edited' WHERE odoo_id IN (SELECT odoo_id FROM odoo_mo_cache WHERE production_type = 'device' ORDER BY odoo_id LIMIT 3) RETURNING odoo_id`,
         )
-        .then(([rows]: [Array<{ mo_number: string }>]) => rows);
+        .then(([rows]: [Array<{ odoo_id: number }>]) => rows);
       const third = await sync().expect(200);
       expect(third.body.results.find((r: { production_type: string }) => r.production_type === 'device').updated).toBe(3);
       expect(third.body.totalUpdated).toBe(3);
       const changedAfter = await changedAt();
       const moved = [...changedAfter].filter(([n, ms]) => ms !== changedBefore.get(n)).map(([n]) => n);
-      expect(moved.sort()).toEqual(edited.map((r) => r.mo_number).sort());
+      expect(moved.sort()).toEqual(edited.map((r) => r.odoo_id).sort());
 
       const run = await t.http.get('/api/sync-runs?kind=odoo-mo').set(auth(admin)).expect(200);
       expect(run.body.data[0]).toMatchObject({ kind: 'odoo-mo', trigger: 'manual', status: 'success', counts: { types: 3, failed: 0, updated: 3 } });
@@ -275,6 +281,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(res.body.success).toBe(true);
       const rows = await cache();
       expect(rows.length).toBe(res.body.totalUpdated);
+      expect(rows.length).toBeGreaterThan(50);
       expect(rows.every((r) => r['scheduled_start'] instanceof Date)).toBe(true);
       const test = await t.http.post('/api/admin/odoo-config/test').set(auth(admin)).send({}).expect(200);
       expect(test.body.data).toMatchObject({ serverVersion: '17.0', scheduledStartField: 'date_start' });
@@ -286,6 +293,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       await put({ authMode: 'session', sessionId: sid }).expect(200);
       const res = await sync().expect(200);
       expect(res.body.success).toBe(true);
+      expect(res.body.results).toHaveLength(3);
       expect(res.body.results.every((r: { status: string }) => r.status === 'success')).toBe(true);
     });
 
@@ -295,6 +303,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       const res = await sync().expect(502);
       expect(res.body).toMatchObject({ success: false, code: 'ODOO_SESSION_EXPIRED' });
       expect(res.body.error).toMatch(/session has expired.*Log in to Odoo again/);
+      expect(res.body.details.results).toHaveLength(3);
       expect(res.body.details.results.every((r: { status: string; error: string }) => r.status === 'error' && /session expired/i.test(r.error))).toBe(true);
       expect(await cache()).toEqual(before);
       // The session-expired fault (code 100 on call_kw) is recognised the same way.
@@ -380,7 +389,11 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       const first = sync().then((r) => r);
       await new Promise((r) => setTimeout(r, 300));
       const second = await sync().expect(409);
-      expect(second.body).toMatchObject({ success: false, code: 'SYNC_ALREADY_RUNNING' });
+      expect(second.body).toMatchObject({
+        success: false,
+        code: 'SYNC_ALREADY_RUNNING',
+        error: 'An Odoo MO sync is already running. Wait for it to finish, then try again.',
+      });
       expect((await first).status).toBe(200);
     });
 
@@ -434,16 +447,16 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
 
       // Edit the newest liquid MOs (the first page, id desc): a committed first page would put them back.
       await t.ds.query(
-        `UPDATE odoo_mo_cache SET note = 'edited' WHERE mo_number IN (SELECT mo_number FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id DESC LIMIT 3)`,
+        `UPDATE odoo_mo_cache SET note = 'edited' WHERE odoo_id IN (SELECT odoo_id FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id DESC LIMIT 3)`,
       );
-      const liquidBefore = await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`);
+      const liquidBefore = await t.ds.query(`SELECT odoo_id, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id`);
       // Session mode puts the method in the path: let liquid's first search_read through, fail its second.
       await fault(sandbox, { kind: 'http500', pathIncludes: 'search_read', after: 1, times: 1 });
       const res = await sync().expect(200);
       expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['error', 'success', 'success']);
       expect(res.body.results[0]).toMatchObject({ production_type: 'liquid', updated: 0 });
       expect(res.body.results[0].error).toMatch(/HTTP 500/);
-      expect(await t.ds.query(`SELECT mo_number, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY mo_number`)).toEqual(
+      expect(await t.ds.query(`SELECT odoo_id, note, last_updated FROM odoo_mo_cache WHERE production_type = 'liquid' ORDER BY odoo_id`)).toEqual(
         liquidBefore,
       );
 
@@ -454,92 +467,85 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       await put(keyMode()).expect(200);
     });
 
-    it("asks Odoo one request at a time, in order: each type's count, then its pages", async () => {
+    it("asks Odoo one request at a time, in order: each type's count, then its pages, each below the last id read", async () => {
       await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
       // A recording proxy in front of the sandbox: what Odoo would see, and how many requests it had at once.
       const seen: string[] = [];
-      let inFlight = 0;
-      let mostInFlight = 0;
-      const proxy = http.createServer((req, res) => {
-        inFlight += 1;
-        mostInFlight = Math.max(mostInFlight, inFlight);
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', async () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          const { params } = JSON.parse(body) as { params: { service: string; method: string; args: unknown[] } };
-          const kwargs = (params.args[6] ?? {}) as { offset?: number };
-          const method = params.service === 'object' ? String(params.args[4]) : params.method;
-          seen.push(method === 'search_read' ? `${method}@${kwargs.offset ?? 0}` : method);
-          const answer = await fetch(`${sandbox.url}${req.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-          const text = await answer.text();
-          inFlight -= 1;
-          res.writeHead(answer.status, { 'content-type': 'application/json' }).end(text);
-        });
+      /** Per search_read: the id it asked to read below (null for a type's first page) and the lowest id it got. */
+      const pages: Array<{ below: number | null; lowest: number | null }> = [];
+      const proxy = await startOdooProxy(sandbox, ({ params, answer }) => {
+        const method = params.service === 'object' ? String(params.args?.[4]) : String(params.method);
+        const domain = ((params.args?.[5] as unknown[][] | undefined)?.[0] ?? []) as unknown[];
+        const bound = domain[domain.length - 1];
+        const below = Array.isArray(bound) && bound[0] === 'id' && bound[1] === '<' ? Number(bound[2]) : null;
+        seen.push(method === 'search_read' ? `search_read${below === null ? '' : '<'}` : method);
+        if (method === 'search_read') {
+          const ids = (JSON.parse(answer) as { result: Array<{ id: number }> }).result.map((r) => r.id);
+          pages.push({ below, lowest: ids.length > 0 ? Math.min(...ids) : null });
+        }
       });
-      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
       try {
-        const { port } = proxy.address() as AddressInfo;
-        await put({ ...keyMode(), baseUrl: `http://127.0.0.1:${port}/odoo` }).expect(200);
+        await put({ ...keyMode(), baseUrl: proxy.baseUrl }).expect(200);
         await t.ds.query(`DELETE FROM odoo_mo_cache`);
         const res = await sync().expect(200);
-        const pages = (n: number) => Array.from({ length: Math.ceil(n / 500) }, (_, k) => `search_read@${k * 500}`);
-        const perType = res.body.results.flatMap((r: { updated: number }) => ['search_count', ...pages(r.updated)]);
+        const typePages = (n: number) => Array.from({ length: Math.ceil(n / 500) }, (_, k) => (k === 0 ? 'search_read' : 'search_read<'));
+        const perType = res.body.results.flatMap((r: { updated: number }) => ['search_count', ...typePages(r.updated)]);
         expect(res.body.results[0].updated).toBeGreaterThan(500); // liquid takes two pages
         // A new configuration logs in and detects the fields once, after `version`.
         expect(seen).toEqual(['version', 'authenticate', 'fields_get', ...perType]);
-        expect(mostInFlight).toBe(1);
+        expect(proxy.mostInFlight()).toBe(1);
+        // Keyset pages: a following page starts below the lowest id of the page before it, not at an offset.
+        const following = pages.flatMap((page, k) => (page.below === null ? [] : [[page.below, pages[k - 1]?.lowest]]));
+        expect(following.length).toBeGreaterThan(0);
+        for (const [below, lowest] of following) expect(below).toBe(lowest);
       } finally {
-        await new Promise((resolve) => proxy.close(resolve));
+        await proxy.close();
         await resetOdoo(sandbox, { version: 16, count: 300, seed: 42 });
         await put(keyMode()).expect(200);
       }
     });
 
-    it('gives an MO matched by two types to the first of them, and says how many the later type left', async () => {
-      // Two pages of liquid, then a type matching every MO: its newest 1000 include liquid ones.
+    it('gives a catch-all type listed last its own MOs up to the limit, none that an earlier type matches', async () => {
+      // 3000 MOs: about 1500 in the window, 700 of them liquid; 500 per type. Odoo counts and pages only what liquid
+      // does not match, so the catch-all gets 500 of its own, reaching back past MOs liquid took.
       await resetOdoo(sandbox, { version: 16, count: 3000, seed: 42 });
-      await put({ ...keyMode(), productionTypes: { liquid: [['product_id.categ_id.name', 'ilike', 'liquid']], any: [['name', 'like', 'WH/MO/']] } }).expect(
-        200,
-      );
+      const liquidDomain = [['product_id.categ_id.name', 'ilike', 'liquid']];
+      await put({ ...keyMode(), syncLimit: 500, productionTypes: { liquid: liquidDomain, other: [] } }).expect(200);
       await t.ds.query(`DELETE FROM odoo_mo_cache`);
       const res = await sync().expect(200);
       expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['success', 'success']);
-      const [liquid, any] = res.body.results as Array<{ updated: number }>;
+      expect(res.body.results.map((r: { updated: number }) => r.updated)).toEqual([500, 500]);
       const rows = await cache();
-      const liquidRows = rows.filter((r) => r['production_type'] === 'liquid');
-      const anyRows = rows.filter((r) => r['production_type'] === 'any');
-      expect(liquidRows.length).toBe(liquid?.updated);
-      expect(liquidRows.length).toBeGreaterThan(500);
-      expect(anyRows.length).toBe(any?.updated);
-      expect(anyRows.some((r) => String(r['sku_name']).startsWith('[LQ-'))).toBe(false);
+      const otherRows = rows.filter((r) => r['production_type'] === 'other');
+      expect(rows.filter((r) => r['production_type'] === 'liquid')).toHaveLength(500);
+      expect(otherRows).toHaveLength(500);
+      expect(otherRows.some((r) => String(r['sku_name']).startsWith('[LQ-'))).toBe(false);
+      // The newest 500 MOs of the window hold liquid ones too: the catch-all's own 500 reach further back.
+      const newest500 = await odooCall<number[]>(sandbox, 'search', [[['create_date', '>=', odooSince(30)]]], { limit: 500, order: 'id desc' });
+      expect(newest500).toHaveLength(500);
+      expect(Math.min(...otherRows.map((r) => Number(r['odoo_id'])))).toBeLessThan(Math.min(...newest500));
 
       const runs = await t.http.get('/api/sync-runs?kind=odoo-mo&limit=1').set(auth(admin)).expect(200);
       const detail = await t.http.get(`/api/sync-runs/${runs.body.data[0].id}`).set(auth(admin)).expect(200);
-      const [liquidItem, anyItem] = detail.body.data.items as Array<{ details: { fetched: number; overlapping: number; updated: number } }>;
-      expect(liquidItem?.details).toMatchObject({ overlapping: 0, updated: liquidRows.length });
-      expect(anyItem?.details.fetched).toBe(1000);
-      expect(anyItem?.details.overlapping).toBeGreaterThan(0);
-      expect((anyItem?.details.overlapping ?? 0) + anyRows.length).toBe(1000);
+      const [liquidItem, otherItem] = detail.body.data.items as Array<{ details: { fetched: number; overlapping: number; updated: number; matched: number } }>;
+      expect(liquidItem?.details).toMatchObject({ overlapping: 0, updated: 500, fetched: 500 });
+      // matched is the catch-all's own count (every MO in the window but liquid's); it fetched no MO liquid had.
+      const inWindow = await odooCall<number>(sandbox, 'search_count', [[['create_date', '>=', odooSince(30)]]]);
+      expect(liquidItem?.details.matched).toBeGreaterThan(500);
+      expect(otherItem?.details).toMatchObject({ fetched: 500, overlapping: 0, updated: 500, matched: inWindow - (liquidItem?.details.matched ?? 0) });
 
-      // In the other order the catch-all type claims the newest 1000, liquid keeps only older ones; a rerun changes nothing.
-      await put({ productionTypes: { any: [['name', 'like', 'WH/MO/']], liquid: [['product_id.categ_id.name', 'ilike', 'liquid']] } }).expect(200);
+      // Listed first, the catch-all matches every MO and leaves liquid none; a rerun changes nothing.
+      await put({ productionTypes: { other: [], liquid: liquidDomain } }).expect(200);
       await t.ds.query(`DELETE FROM odoo_mo_cache`);
       const swapped = await sync().expect(200);
-      const [anyFirst, liquidSecond] = swapped.body.results as Array<{ updated: number }>;
-      expect(anyFirst?.updated).toBe(1000);
-      const swappedRows = await cache();
-      const oldestAny = Math.min(...swappedRows.filter((r) => r['production_type'] === 'any').map((r) => Number(r['odoo_id'])));
-      const liquidLeft = swappedRows.filter((r) => r['production_type'] === 'liquid');
-      expect(liquidLeft.length).toBe(liquidSecond?.updated);
-      expect(liquidLeft.length).toBeLessThan(liquidRows.length);
-      expect(liquidLeft.every((r) => Number(r['odoo_id']) < oldestAny)).toBe(true);
+      expect(swapped.body.results.map((r: { updated: number }) => r.updated)).toEqual([500, 0]);
       const again = await sync().expect(200);
       expect(again.body.totalUpdated).toBe(0);
 
       await resetOdoo(sandbox, { version: 16, count: 300, seed: 42 });
       await put({
         ...keyMode(),
+        syncLimit: 1000,
         productionTypes: {
           liquid: [['product_id.categ_id.name', 'ilike', 'liquid']],
           device: [['product_id.categ_id.name', 'ilike', 'device']],
@@ -585,6 +591,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       const s = res.body.data;
       const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM odoo_mo_cache`);
       expect(s.total).toBe(n);
+      expect(s.missing).toBe(0);
       expect(s.byType.map((b: { production_type: string }) => b.production_type)).toEqual(['liquid', 'device', 'cartridge']);
       expect(s.byType.reduce((sum: number, b: { total: number }) => sum + b.total, 0)).toBe(n);
       expect(Object.values(s.byState as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(n);
@@ -602,8 +609,10 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
       expect(Object.keys(first).sort()).toEqual(
         [
           'changed_at',
+          'company',
           'create_date',
           'last_updated',
+          'missing_since',
           'mo_number',
           'note',
           'odoo_id',
@@ -619,23 +628,28 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
         .get(`/api/search/mo?q=${encodeURIComponent(first.mo_number)}`)
         .set(auth(staff))
         .expect(200);
-      expect(byNumber.body.data.map((r: { mo_number: string }) => r.mo_number)).toEqual([first.mo_number]);
+      // The number's MO, and another company's MO of the same number if there is one.
+      expect(byNumber.body.data.map((r: { odoo_id: number }) => r.odoo_id)).toContain(first.odoo_id);
+      expect(byNumber.body.data.length).toBeLessThanOrEqual(2);
+      expect(byNumber.body.data.every((r: { mo_number: string }) => r.mo_number === first.mo_number)).toBe(true);
       const bySku = await t.http.get('/api/search/mo?q=mango%20ice&limit=200').set(auth(staff)).expect(200);
       expect(bySku.body.data.length).toBeGreaterThan(0);
       expect(bySku.body.data.every((r: { sku_name: string }) => /mango ice/i.test(r.sku_name))).toBe(true);
-      const [withNote] = await t.ds.query(`SELECT note FROM odoo_mo_cache WHERE note IS NOT NULL LIMIT 1`);
-      if (withNote) {
-        const byNote = await t.http
-          .get(`/api/search/mo?q=${encodeURIComponent(withNote.note)}`)
-          .set(auth(staff))
-          .expect(200);
-        expect(
-          byNote.body.data.every((r: { note: string | null; mo_number: string; sku_name: string }) =>
-            [r.note, r.mo_number, r.sku_name].some((v) => v?.toLowerCase().includes(String(withNote.note).toLowerCase())),
-          ),
-        ).toBe(true);
-      }
+      // The seeded MOs have source documents (S…, OP/…): the note search has rows to look at.
+      const [withNote] = await t.ds.query(`SELECT note FROM odoo_mo_cache WHERE note IS NOT NULL ORDER BY odoo_id LIMIT 1`);
+      expect(withNote?.note).toEqual(expect.any(String));
+      const byNote = await t.http
+        .get(`/api/search/mo?q=${encodeURIComponent(withNote.note)}&limit=200`)
+        .set(auth(staff))
+        .expect(200);
+      expect(byNote.body.data.length).toBeGreaterThan(0);
+      expect(
+        byNote.body.data.every((r: { note: string | null; mo_number: string; sku_name: string }) =>
+          [r.note, r.mo_number, r.sku_name].some((v) => v?.toLowerCase().includes(String(withNote.note).toLowerCase())),
+        ),
+      ).toBe(true);
       const filtered = await t.http.get('/api/search/mo?production_type=device&state=done&limit=200').set(auth(staff)).expect(200);
+      expect(filtered.body.data.length).toBeGreaterThan(0);
       expect(filtered.body.data.every((r: { production_type: string; state: string }) => r.production_type === 'device' && r.state === 'done')).toBe(true);
       const none = await t.http.get('/api/search/mo?q=%25_nothing').set(auth(staff)).expect(200);
       expect(none.body.data).toEqual([]);
@@ -653,9 +667,12 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
             r.production_type === 'cartridge' && r.state === 'confirmed' && r.sku_name.startsWith('[CT-'),
         ),
       ).toBe(true);
+      // Company 1's demo MO and company 2's MO of the same number: both, each with its company.
       const q = await t.http.get('/api/odoo/mo-list?q=WH/MO/00002').set(auth(staff)).expect(200);
-      expect(q.body.data[0]).toMatchObject({
+      expect(q.body.data.map((r: { company: string }) => r.company).sort()).toEqual(['My Company (Chicago)', 'My Company (San Francisco)']);
+      expect(q.body.data.find((r: { odoo_id: number }) => r.odoo_id === 2)).toMatchObject({
         mo_number: 'WH/MO/00002',
+        company: 'My Company (San Francisco)',
         sku_name: '[FURN_9666] Table',
         quantity: '1',
         uom: 'Units',
@@ -664,6 +681,7 @@ describe('Odoo MO sync (integration, against the sandbox Odoo)', () => {
         production_type: null,
       });
       const known = await t.http.get('/api/odoo/mo-list?limit=5&days=30&q=LQ-').set(auth(staff)).expect(200);
+      expect(known.body.data).toHaveLength(5);
       expect(known.body.data.every((r: { production_type: string | null }) => r.production_type === 'liquid')).toBe(true);
       await t.http.get('/api/odoo/mo-list?production_type=vape').set(auth(staff)).expect(400);
       await put({ timeoutSeconds: 1 }).expect(200);

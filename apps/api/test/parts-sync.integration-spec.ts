@@ -239,7 +239,10 @@ describe('parts-sync: PO numbers onto parts (integration)', () => {
     const res = await t.http.get('/api/master/po-numbers?q=PO-AU&limit=2').set(auth()).expect(200);
     expect(res.body.data.length).toBeLessThanOrEqual(2);
     expect(res.body.data[0]).toMatchObject({ poNumber: expect.stringMatching(/^PO-AU/), vendorName: 'PT Pemasok', partsCount: 1 });
-    const cancelled = await t.http.get('/api/master/po-numbers?status=cancelled').set(auth()).expect(200);
+    // A cancelled order of this test's own, so that the filter has a row to show.
+    await purchase('PO-LIST-CX', '2026-11-12', [await part('LIST-CX')], 'cancelled');
+    const cancelled = await t.http.get('/api/master/po-numbers?status=cancelled&limit=200').set(auth()).expect(200);
+    expect(cancelled.body.data.map((p: { poNumber: string }) => p.poNumber)).toContain('PO-LIST-CX');
     expect(cancelled.body.data.every((p: { status: string }) => p.status === 'cancelled')).toBe(true);
   });
 });

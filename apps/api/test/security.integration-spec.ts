@@ -49,6 +49,13 @@ describe('security envelope (integration)', () => {
     await t.http.get('/api/users').set('Authorization', `Bearer ${live}`).expect(200);
   });
 
+  it('401 for a token without exp, although its signature is valid (it would never expire)', async () => {
+    const key = accessTokenKey(t.config);
+    const forever = signHs256({ sub: admin.id, role: 'admin', typ: 'access', iat: now() }, key);
+    const res = await t.http.get('/api/users').set('Authorization', `Bearer ${forever}`).expect(401);
+    expect(res.body).toMatchObject({ success: false, code: 'UNAUTHORIZED' });
+  });
+
   it('403 for a role without access', async () => {
     const res = await t.http.get('/api/users').set('Authorization', `Bearer ${staff.token}`).expect(403);
     expect(res.body).toMatchObject({ success: false, error: 'This action needs one of these roles: admin.' });

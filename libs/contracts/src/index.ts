@@ -16,3 +16,4 @@ export * from './lib/settings';
 export * from './lib/sync-runs';
 export * from './lib/parts-sync';
 export * from './lib/odoo-mo';
+export * from './lib/input';

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePasswordDto, LoginDto, LogoutDto, RefreshDto } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public } from '../common/auth/decorators';
-import { ApiBodyOf } from '../common/http/openapi';
+import { ApiBodyOf, ApiErrors } from '../common/http/openapi';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -18,25 +17,28 @@ export class AuthController {
 
   /** `/login` is the engineering system's path; both take `email` or `username`. */
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post(['api/auth/login', 'login'])
+  @ApiOperation({ summary: 'Sign in with email (or username) and password' })
+  @ApiErrors(429)
   @HttpCode(200)
   @ApiBodyOf(LoginDto)
-  login(@Body() dto: LoginDto, @Req() req: { id?: unknown }) {
-    return this.auth.login(dto, req.id === undefined ? undefined : String(req.id));
+  login(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: { id?: unknown }) {
+    return this.auth.login(dto, ip, req.id === undefined ? undefined : String(req.id));
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('api/auth/refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (rotates it)' })
+  @ApiErrors(429)
   @HttpCode(200)
   @ApiBodyOf(RefreshDto)
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  refresh(@Body() dto: RefreshDto, @Ip() ip: string) {
+    return this.auth.refresh(dto.refreshToken, ip);
   }
 
   @ApiBearerAuth()
   @Post('api/auth/logout')
+  @ApiOperation({ summary: 'Sign out: revoke one refresh token or every session' })
   @HttpCode(200)
   @ApiBodyOf(LogoutDto)
   logout(@CurrentActor() actor: Actor, @Body() dto: LogoutDto) {
@@ -45,12 +47,14 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('api/auth/me')
+  @ApiOperation({ summary: 'The signed-in user' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }
 
   @ApiBearerAuth()
   @Post('api/auth/change-password')
+  @ApiOperation({ summary: 'Change my password (ends every session)' })
   @HttpCode(200)
   @ApiBodyOf(ChangePasswordDto)
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {

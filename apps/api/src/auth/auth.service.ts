@@ -13,6 +13,7 @@ import { UserEntity } from '../users/user.entity';
 import { mapAuthUser } from '../users/users.mapper';
 import { AuthError, AuthErrorCode } from './auth.error';
 import { AccessTokenPayload } from './jwt-keys';
+import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 const DAY_MS = 86_400_000;
@@ -24,10 +25,13 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
-  async login(dto: LoginDto, requestId?: string): Promise<LoginResponse> {
+  /** `address` is the client's (see TRUST_PROXY); failed attempts are throttled per address and per login name. */
+  async login(dto: LoginDto, address: string, requestId?: string): Promise<LoginResponse> {
     const email = (dto.email ?? dto.username ?? '').trim().toLowerCase();
+    const ticket = await this.throttle.begin(address, email);
     const user = await this.findLocalUserByEmail(email);
     // Compare even when the user is unknown, so response time does not reveal which emails exist.
     const ok = await verifyPassword(dto.password, user?.passwordHash ?? DUMMY_HASH);
@@ -37,6 +41,7 @@ export class AuthService {
       );
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'Invalid email or password.');
     }
+    await this.throttle.succeeded(ticket);
     if (!user.active) throw new AuthError(AuthErrorCode.AccountInactive, 'This account is deactivated. Ask an admin to reactivate it.');
     const authUser = mapAuthUser(user);
     const tokens = await this.dataSource.transaction(async (em) => {
@@ -47,7 +52,8 @@ export class AuthService {
     return { ...tokens, user: authUser };
   }
 
-  async refresh(refreshToken: string): Promise<LoginResponse> {
+  async refresh(refreshToken: string, address: string): Promise<LoginResponse> {
+    const ticket = await this.throttle.begin(address, null);
     const hash = sha256Hex(refreshToken);
     const outcome = await this.dataSource.transaction(async (em) => {
       const row = await em.findOne(RefreshTokenEntity, { where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
@@ -66,7 +72,10 @@ export class AuthService {
       await em.update(RefreshTokenEntity, { id: row.id }, { revokedAt: new Date(), replacedById: next.id });
       return { response: { ...tokens, user: authUser } };
     });
-    if (outcome.response) return outcome.response;
+    if (outcome.response) {
+      await this.throttle.succeeded(ticket);
+      return outcome.response;
+    }
     throw new AuthError(AuthErrorCode.InvalidRefreshToken, 'The refresh token is invalid or expired. Please log in again.');
   }
 

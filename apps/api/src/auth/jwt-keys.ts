@@ -16,4 +16,6 @@ export interface AccessTokenPayload {
   sub: string;
   role: string;
   typ: 'access';
+  /** Set by the signer (seconds since the epoch); a token without it is refused. */
+  exp?: number;
 }

@@ -9,7 +9,10 @@ import { UserEntity } from '../users/user.entity';
 import { mapAuthUser } from '../users/users.mapper';
 import { AccessTokenPayload, accessTokenKey, JWT_ALGORITHM } from './jwt-keys';
 
-/** Verifies HS256 signature and expiry (so `alg: none` and forged tokens fail), then checks the user is still active. */
+/**
+ * Verifies the HS256 signature and expiry (so `alg: none` and forged tokens fail), requires an expiry at all (jsonwebtoken
+ * accepts a token without `exp` as never expiring; this server never issues one), then checks the user is still active.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
@@ -26,7 +29,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   async validate(payload: AccessTokenPayload): Promise<Actor | false> {
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
+    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return false;
     const user = await this.dataSource.getRepository(UserEntity).findOne({
       where: { id: payload.sub },
       select: { id: true, email: true, name: true, role: true, locationId: true, active: true },

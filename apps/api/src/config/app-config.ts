@@ -1,18 +1,24 @@
 import * as path from 'node:path';
 import { validateEnv } from './env.schema';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** The typed, validated configuration every module reads. Built once at boot. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number; corsOrigins: string[] };
+  /** `trustProxy`: whose X-Forwarded-For names the client (TRUST_PROXY); false trusts no proxy. */
+  http: { host: string; port: number; corsOrigins: string[]; trustProxy: TrustProxy };
   database: { url: string };
   secret: string;
   auth: {
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
-    loginThrottle: { limit: number; windowSeconds: number };
+    /**
+     * Failed login/refresh attempts allowed per client address per window; after `delayAfterFailures` consecutive
+     * failures a login name waits 1, 2, 4 … seconds between attempts, never more than `maxDelaySeconds`.
+     */
+    loginThrottle: { limit: number; windowSeconds: number; delayAfterFailures: number; maxDelaySeconds: number };
   };
   log: { level: string };
   web: { distDir: string | null };
@@ -45,6 +51,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     },
     database: { url: env.DATABASE_URL as string },
     secret: env.APP_SECRET as string,
@@ -54,6 +61,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       loginThrottle: {
         limit: env.LOGIN_THROTTLE_LIMIT ?? 10,
         windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS ?? 60,
+        delayAfterFailures: env.LOGIN_DELAY_AFTER_FAILURES ?? 3,
+        maxDelaySeconds: env.LOGIN_DELAY_MAX_SECONDS ?? 30,
       },
     },
     log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },

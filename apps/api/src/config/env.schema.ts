@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { httpBaseUrlProblem } from '@simpul/contracts';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { parseTrustProxy, TRUST_PROXY_HELP } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -59,6 +61,24 @@ export class EnvSchema {
   LOGIN_THROTTLE_WINDOW_SECONDS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  LOGIN_DELAY_AFTER_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_DELAY_MAX_SECONDS?: number;
+
+  @IsOptional()
+  @ValidateBy({ name: 'trustProxy', validator: { validate: (v: unknown) => typeof v === 'string' && parseTrustProxy(v) !== null, defaultMessage: () => TRUST_PROXY_HELP } })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
 
@@ -86,7 +106,10 @@ export class EnvSchema {
   /** Odoo connection used only while nothing is configured in Admin settings (`npm run dev` points it at the sandbox). */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'ODOO_DEFAULT_BASE_URL must be an http(s) URL' })
+  @ValidateBy({
+    name: 'httpBaseUrl',
+    validator: { validate: (v: unknown) => httpBaseUrlProblem(v) === null, defaultMessage: (a) => `ODOO_DEFAULT_BASE_URL ${httpBaseUrlProblem(a?.value) ?? 'is invalid'}` },
+  })
   ODOO_DEFAULT_BASE_URL?: string;
 
   @IsOptional()

@@ -1,9 +1,11 @@
 import { Controller, Get, Header, HttpCode, Param, ParseEnumPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IMPORT_ENTITIES, ImportEntity } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
+import { Consumes } from '../common/http/content-type.guard';
+import { ApiErrors } from '../common/http/openapi';
 import { RawResponse } from '../common/http/envelope.interceptor';
 import { MasterDataError, MasterDataErrorCode } from './master-data.error';
 import { MASTER_DATA_WRITERS } from './master-data.controllers';
@@ -26,9 +28,14 @@ export class ImportController {
 
   /** `multipart/form-data` with a `file`; `?commit=true` applies it, otherwise it is only previewed. */
   @Post(':entity')
+  @ApiOperation({ summary: 'Preview or apply a CSV/XLSX import of customers, vendors, parts or services' })
+  @ApiParam({ name: 'entity', enum: IMPORT_ENTITIES })
+  @ApiQuery({ name: 'commit', required: false, enum: ['true', 'false'], description: 'true applies the file; otherwise it is only previewed.' })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(422)
   @HttpCode(200)
   @Roles(...MASTER_DATA_WRITERS)
-  @ApiConsumes('multipart/form-data')
+  @Consumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
   run(
     @CurrentActor() actor: Actor,
@@ -41,6 +48,8 @@ export class ImportController {
   }
 
   @Get(':entity/template.csv')
+  @ApiOperation({ summary: 'The CSV header an import of this entity expects' })
+  @ApiParam({ name: 'entity', enum: IMPORT_ENTITIES })
   @RawResponse()
   @Header('Content-Type', 'text/csv; charset=utf-8')
   template(@Param('entity', ENTITY_PIPE) entity: ImportEntity): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportEntity, ImportPreviewResponse, ImportRowResult, money, toMoneyString } from '@simpul/contracts';
+import { ImportEntity, ImportPreviewResponse, ImportRowResult, money, textProblem, toMoneyString } from '@simpul/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
@@ -75,7 +75,14 @@ export class ImportService {
   }
 
   private async plan(em: EntityManager, spec: ResourceSpec, rows: TabularRow[]): Promise<PlannedRow[]> {
-    const existing = await this.existingByKey(em, spec, rows);
+    // Text PostgreSQL cannot store (NUL, half a surrogate pair) makes its row an error and never reaches a query.
+    const textErrors = rows.map((raw) =>
+      Object.entries(raw).flatMap(([column, value]) => {
+        const problem = textProblem(value);
+        return problem && spec.importColumns.includes(column) ? [`${column} ${problem}`] : [];
+      }),
+    );
+    const existing = await this.existingByKey(em, spec, rows.filter((_, i) => textErrors[i]?.length === 0));
     const seen = new Set<string>();
     const planned: PlannedRow[] = [];
     for (const [index, raw] of rows.entries()) {
@@ -85,7 +92,7 @@ export class ImportService {
       const key = String(data[spec.importKey] ?? '');
       const norm = key.toLowerCase();
       const matches = existing.get(norm) ?? [];
-      const errors: string[] = [];
+      const errors: string[] = [...(textErrors[index] ?? [])];
       if (!key) errors.push(`${spec.importKey} is required`);
       else if (seen.has(norm)) errors.push(`${spec.importKey} "${key}" appears more than once in the file`);
       if (matches.length > 1) errors.push(`${matches.length} existing ${spec.name} are named "${key}"; rename them first`);

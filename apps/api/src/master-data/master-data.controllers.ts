@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, StockAdjustmentDto } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
-import { ApiBodyOf } from '../common/http/openapi';
+import { ApiBodyOf, ApiQueryOf } from '../common/http/openapi';
 import { createValidationPipe } from '../common/http/validation';
 import { StockService } from '../stock/stock.service';
 import { MasterDataService } from './master-data.service';
-import { CUSTOMERS, PARTS, ResourceSpec, SERVICES, VENDORS } from './resources';
+import { CUSTOMERS, MasterListQuery, PARTS, ResourceSpec, SERVICES, VENDORS } from './resources';
 
 export const MASTER_DATA_WRITERS = ['admin', 'direktur', 'manager', 'spv'] as const;
 export const MASTER_DATA_DELETERS = ['admin', 'direktur', 'manager'] as const;
@@ -24,16 +24,20 @@ function crudController(spec: ResourceSpec): Type<unknown> {
     constructor(readonly service: MasterDataService) {}
 
     @Get()
-    list(@Query(createValidationPipe(spec.listQueryDto ?? PageQueryDto)) query: Record<string, unknown>) {
-      return this.service.list(spec, query as PageQueryDto);
+    @ApiOperation({ summary: `List ${spec.name} (search, sort, paging)` })
+    @ApiQueryOf(spec.listQueryDto)
+    list(@Query(createValidationPipe(spec.listQueryDto)) query: Record<string, unknown>) {
+      return this.service.list(spec, query as MasterListQuery);
     }
 
     @Get(':id')
+    @ApiOperation({ summary: `Get a ${spec.label.toLowerCase()}` })
     get(@Param('id', ParseUUIDPipe) id: string) {
       return this.service.get(spec, id);
     }
 
     @Post()
+    @ApiOperation({ summary: `Create a ${spec.label.toLowerCase()}` })
     @Roles(...MASTER_DATA_WRITERS)
     @ApiBodyOf(spec.createDto)
     create(@CurrentActor() actor: Actor, @Body(createValidationPipe(spec.createDto)) dto: Record<string, unknown>) {
@@ -41,6 +45,7 @@ function crudController(spec: ResourceSpec): Type<unknown> {
     }
 
     @Patch(':id')
+    @ApiOperation({ summary: `Change a ${spec.label.toLowerCase()} (only the fields sent)` })
     @Roles(...MASTER_DATA_WRITERS)
     @ApiBodyOf(spec.updateDto)
     update(
@@ -52,6 +57,7 @@ function crudController(spec: ResourceSpec): Type<unknown> {
     }
 
     @Delete(':id')
+    @ApiOperation({ summary: spec.softDelete ? `Delete (hide) a ${spec.label.toLowerCase()}` : `Delete a ${spec.label.toLowerCase()} no order uses` })
     @Roles(...MASTER_DATA_DELETERS)
     remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
       return this.service.remove(actor, spec, id);
@@ -77,12 +83,14 @@ export class PartStockController {
   ) {}
 
   @Get('stock-moves')
+  @ApiOperation({ summary: 'A part’s stock ledger, newest first, with the balance after each move' })
   async moves(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
     await this.service.get(PARTS as unknown as ResourceSpec, id);
     return this.stock.history(id, query);
   }
 
   @Post('adjust-stock')
+  @ApiOperation({ summary: 'Correct a part’s stock by a signed quantity (recorded in the ledger)' })
   @HttpCode(200)
   @Roles(...MASTER_DATA_WRITERS)
   @ApiBodyOf(StockAdjustmentDto)

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { money, Page, PageQueryDto, pageMeta, PartResponse, StockAdjustmentDto, toMoneyString } from '@simpul/contracts';
+import { money, Page, pageMeta, PartResponse, StockAdjustmentDto, toMoneyString } from '@simpul/contracts';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { pageWindow, sortColumn } from '../common/pagination';
 import { StockService } from '../stock/stock.service';
 import { MasterDataError, MasterDataErrorCode } from './master-data.error';
-import { PARTS, ResourceSpec } from './resources';
+import { MasterListQuery, PARTS, ResourceSpec } from './resources';
 
 /** CRUD for customers, vendors, parts and services, driven by each resource's spec. */
 @Injectable()
@@ -18,7 +18,7 @@ export class MasterDataService {
     private readonly stock: StockService,
   ) {}
 
-  async list<R>(spec: ResourceSpec<ObjectLiteral, R>, query: PageQueryDto): Promise<Page<R>> {
+  async list<R>(spec: ResourceSpec<ObjectLiteral, R>, query: MasterListQuery): Promise<Page<R>> {
     const { page, limit, offset } = pageWindow(query);
     const qb = this.dataSource.getRepository(spec.entity).createQueryBuilder('r');
     if (spec.softDelete) qb.andWhere('r.deleted_at IS NULL');

@@ -3,11 +3,17 @@ import {
   CreatePartyDto,
   CreateServiceDto,
   ImportEntity,
-  PageQueryDto,
+  PARTY_SORT_FIELDS,
+  PART_SORT_FIELDS,
   PartListQueryDto,
+  PartyListQueryDto,
   PartResponse,
   PartyResponse,
+  SearchQueryDto,
+  SERVICE_SORT_FIELDS,
+  ServiceListQueryDto,
   ServiceResponse,
+  SortOrder,
   toMoneyString,
   UpdatePartDto,
   UpdatePartyDto,
@@ -29,13 +35,13 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral, R = unkno
   entity: new () => E;
   createDto: new () => object;
   updateDto: new () => object;
-  /** The list's query DTO, when a resource has filters beyond paging and search. */
-  listQueryDto?: new () => PageQueryDto;
+  /** The list's query DTO: paging, search, the sort fields below and any filters. */
+  listQueryDto: new () => MasterListQuery;
   listFilter?: (qb: SelectQueryBuilder<E>, query: Record<string, unknown>) => void;
   /** SQL columns (alias `r`) searched by `?q=`. */
   searchColumns: string[];
-  /** API sort field → SQL column. */
-  sortable: Record<string, string>;
+  /** API sort field (the list DTO's allow-list) → SQL column. */
+  sortable: Readonly<Record<string, string>>;
   defaultSort: string;
   map: (row: E) => R;
   toRow: (dto: Record<string, unknown>) => Partial<E>;
@@ -48,6 +54,17 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral, R = unkno
   referencedBy: { table: string; column: string; what: string }[];
   /** Unique-index name → sentence. */
   uniqueMessages: Record<string, (dto: Record<string, unknown>) => string>;
+}
+
+/** What every master-data list query carries. */
+export interface MasterListQuery extends SearchQueryDto {
+  sort?: string;
+  order?: SortOrder;
+}
+
+/** `{ field: column }` for each sort field the contract allows, so the two lists cannot drift apart. */
+function sortColumns<F extends string>(_fields: readonly F[], columns: Record<F, string>): Readonly<Record<string, string>> {
+  return columns;
 }
 
 const text = (v: unknown) => (v === undefined ? undefined : v === null || v === '' ? null : String(v).trim());
@@ -73,8 +90,9 @@ const partySpec = <E extends CustomerEntity | VendorEntity>(
   entity,
   createDto: CreatePartyDto,
   updateDto: UpdatePartyDto,
+  listQueryDto: PartyListQueryDto,
   searchColumns: ['r.nama', 'r.email', 'r.hp', 'r.alamat'],
-  sortable: { nama: 'r.nama', email: 'r.email', created_at: 'r.created_at' },
+  sortable: sortColumns(PARTY_SORT_FIELDS, { nama: 'r.nama', email: 'r.email', created_at: 'r.created_at' }),
   defaultSort: 'nama',
   map: mapParty,
   toRow: (dto) => stripUndefined(partyRow(dto)) as Partial<E>,
@@ -101,7 +119,14 @@ export const PARTS: ResourceSpec<PartEntity, PartResponse> = {
     }
   },
   searchColumns: ['r.kode', 'r.nama', 'r.po_number'],
-  sortable: { kode: 'r.kode', nama: 'r.nama', harga: 'r.harga', stock: 'r.stock', po_number: 'r.po_number', created_at: 'r.created_at' },
+  sortable: sortColumns(PART_SORT_FIELDS, {
+    kode: 'r.kode',
+    nama: 'r.nama',
+    harga: 'r.harga',
+    stock: 'r.stock',
+    po_number: 'r.po_number',
+    created_at: 'r.created_at',
+  }),
   defaultSort: 'kode',
   map: mapPart,
   toRow: (dto) =>
@@ -125,8 +150,9 @@ export const SERVICES: ResourceSpec<ServiceEntity, ServiceResponse> = {
   entity: ServiceEntity,
   createDto: CreateServiceDto,
   updateDto: UpdateServiceDto,
+  listQueryDto: ServiceListQueryDto,
   searchColumns: ['r.nama'],
-  sortable: { nama: 'r.nama', harga: 'r.harga', created_at: 'r.created_at' },
+  sortable: sortColumns(SERVICE_SORT_FIELDS, { nama: 'r.nama', harga: 'r.harga', created_at: 'r.created_at' }),
   defaultSort: 'nama',
   map: mapService,
   toRow: (dto) => stripUndefined({ nama: text(dto['nama']) ?? undefined, harga: decimal(dto['harga']) }),

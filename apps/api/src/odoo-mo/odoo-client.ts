@@ -1,7 +1,7 @@
 import axios, { AxiosInstance } from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { OdooAuthMode, OdooDomain } from '@simpul/contracts';
+import { ODOO_SECRET_PATTERN, OdooAuthMode, OdooDomain } from '@simpul/contracts';
 
 /** Everything needed to talk to one Odoo. Secrets live only here, in memory, never in logs or errors. */
 export interface OdooConnection {
@@ -15,7 +15,15 @@ export interface OdooConnection {
 }
 
 /** Why a call failed, in the words the sync reports and the API maps to an HTTP status. */
-export type OdooFailure = 'timeout' | 'unreachable' | 'http' | 'bad_response' | 'session_expired' | 'auth_failed' | 'odoo_error';
+export type OdooFailure =
+  | 'timeout'
+  | 'unreachable'
+  | 'http'
+  | 'bad_response'
+  | 'session_expired'
+  | 'auth_failed'
+  | 'database_not_found'
+  | 'odoo_error';
 
 /**
  * A failed Odoo call. Built by this client only from safe parts (path, status, Odoo's error name and message), never
@@ -48,6 +56,17 @@ export interface OdooUser {
   uid: number;
   name: string | null;
   login: string | null;
+  /** The database the user is in: the configured one (API key), or the session's (`get_session_info`). */
+  database: string | null;
+}
+
+/**
+ * The `session_id` cookie Odoo handed back in API-key mode, kept for the configuration it belongs to and sent with
+ * every later call: Odoo then finds the database in the session instead of listing the server's databases (monodb),
+ * about 35 ms against 5 ms per call on Odoo 18. In memory only: an instance without it just pays that once more.
+ */
+export interface SessionCookieJar {
+  value: string | null;
 }
 
 export interface SearchReadOptions {
@@ -107,13 +126,15 @@ let rpcId = 0;
  */
 export class OdooClient {
   private uid: number | null;
+  private readonly jar: SessionCookieJar;
 
   constructor(
     readonly conn: OdooConnection,
     private readonly http: AxiosInstance,
-    cached: { uid?: number | null } = {},
+    cached: { uid?: number | null; jar?: SessionCookieJar } = {},
   ) {
     this.uid = cached.uid ?? null;
+    this.jar = cached.jar ?? { value: null };
   }
 
   get knownUid(): number | null {
@@ -137,12 +158,12 @@ export class OdooClient {
       const uid = info?.['uid'];
       if (typeof uid !== 'number' || uid <= 0) throw sessionExpired();
       this.uid = uid;
-      return { uid, name: stringOrNull(info?.['name']), login: stringOrNull(info?.['username']) };
+      return { uid, name: stringOrNull(info?.['name']), login: stringOrNull(info?.['username']), database: stringOrNull(info?.['db']) };
     }
     const uid = await this.ensureUid();
     const rows = await this.executeKw<Array<Record<string, unknown>>>('res.users', 'read', [[uid]], { fields: ['name', 'login'] });
     const row = Array.isArray(rows) ? rows[0] : undefined;
-    return { uid, name: stringOrNull(row?.['name']), login: stringOrNull(row?.['login']) ?? this.conn.login };
+    return { uid, name: stringOrNull(row?.['name']), login: stringOrNull(row?.['login']) ?? this.conn.login, database: this.conn.database };
   }
 
   /** API-key mode: `common.authenticate`, once per client (callers cache the uid per configuration revision). */
@@ -196,13 +217,18 @@ export class OdooClient {
     const url = `${this.conn.baseUrl.replace(/\/+$/, '')}${path}`;
     rpcId += 1;
     const headers: Record<string, string> = {};
-    if (this.conn.authMode === 'session' && this.conn.sessionId && !path.startsWith('/jsonrpc')) headers['cookie'] = `session_id=${this.conn.sessionId}`;
+    if (this.conn.authMode === 'session') {
+      if (this.conn.sessionId && !path.startsWith('/jsonrpc')) headers['cookie'] = `session_id=${this.conn.sessionId}`;
+    } else if (this.jar.value) {
+      headers['cookie'] = `session_id=${this.jar.value}`;
+    }
     let res;
     try {
       res = await this.http.post(url, { jsonrpc: '2.0', method: 'call', id: rpcId, params }, { timeout: this.conn.timeoutMs, headers });
     } catch (err) {
       throw this.transportError(err, what);
     }
+    if (this.conn.authMode === 'api_key') this.keepSessionCookie(res.headers['set-cookie']);
     if (res.status !== 200) {
       throw new OdooRpcError('http', `Odoo answered HTTP ${res.status} to ${what} (${path}).`);
     }
@@ -212,6 +238,15 @@ export class OdooClient {
     }
     if (body.error) throw this.odooError(body.error, what);
     return body.result;
+  }
+
+  /** API-key mode: a `session_id` Odoo sets replaces the kept one (a new session, or the old one rotated). */
+  private keepSessionCookie(setCookie: unknown): void {
+    const headers = Array.isArray(setCookie) ? setCookie : typeof setCookie === 'string' ? [setCookie] : [];
+    for (const header of headers) {
+      const value = /^\s*session_id=([^;]*)/.exec(String(header))?.[1];
+      if (value !== undefined) this.jar.value = ODOO_SECRET_PATTERN.test(value) ? value : null;
+    }
   }
 
   private transportError(err: unknown, what: string): OdooRpcError {
@@ -234,6 +269,12 @@ export class OdooClient {
     }
     if (name === 'odoo.exceptions.AccessDenied') {
       return new OdooRpcError('auth_failed', `Odoo denied access during ${what} (odoo.exceptions.AccessDenied: ${detail}).`, odoo);
+    }
+    const missingDatabase = name?.endsWith('.OperationalError') ? /database "(.*?)" does not exist/.exec(detail)?.[1] : undefined;
+    if (missingDatabase !== undefined) {
+      // libpq's text names Odoo's own PostgreSQL server (host, address, port): only the database's name goes on.
+      const database = this.conn.database ?? missingDatabase;
+      return new OdooRpcError('database_not_found', `Database "${database}" does not exist on this Odoo server.`, { ...odoo, message: null });
     }
     return new OdooRpcError('odoo_error', `Odoo error during ${what}: ${name ?? error.message ?? 'error'}: ${truncate(detail, 300)}`, odoo);
   }

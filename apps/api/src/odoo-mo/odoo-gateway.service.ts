@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { AxiosInstance } from 'axios';
 import type { OdooConnectionTestResponse, OdooDomain } from '@simpul/contracts';
-import { createOdooHttp, OdooClient, OdooConnection, OdooRpcError, safeOrigin } from './odoo-client';
+import { createOdooHttp, OdooClient, OdooConnection, OdooRpcError, safeOrigin, SessionCookieJar } from './odoo-client';
 import { OdooConfigService, OdooSettings } from './odoo-config.service';
 import { OdooMoError, OdooMoErrorCode } from './odoo-mo.error';
+import { typeDomain } from './odoo-domain';
 import { detectStartField, toOdooDatetime } from './odoo-mo.mapper';
 
 export const MO_MODEL = 'mrp.production';
@@ -12,12 +13,18 @@ export interface PreparedClient {
   client: OdooClient;
   /** The planned-start field of this Odoo (detected once per configuration revision). */
   startField: string;
+  /**
+   * The Odoo database the records come from: record ids are unique within it, so the cache keys MOs by it and the id.
+   * The configured one in API-key mode; in session mode the session's own (`get_session_info`).
+   */
+  database: string;
   revision: string;
 }
 
 interface Detected {
   startField: string;
   uid: number | null;
+  database: string;
 }
 
 /**
@@ -29,6 +36,8 @@ export class OdooGatewayService implements OnModuleDestroy {
   private readonly logger = new Logger('OdooGateway');
   private readonly transport = createOdooHttp();
   private readonly detected = new Map<string, Detected>();
+  /** The session cookie of each configuration (API-key mode), `version` included. */
+  private readonly jars = new Map<string, SessionCookieJar>();
 
   constructor(private readonly config: OdooConfigService) {}
 
@@ -46,19 +55,32 @@ export class OdooGatewayService implements OnModuleDestroy {
    * `fields_get` runs once per configuration revision and server version.
    */
   async prepare(conn: OdooConnection): Promise<PreparedClient> {
-    const probe = new OdooClient(conn, this.http);
+    const jar = this.jarOf(conn);
+    const probe = new OdooClient(conn, this.http, { jar });
     const version = await probe.version();
     const revision = `${this.config.revision(conn)}:${version.server_version}`;
     const cached = this.detected.get(revision);
-    const client = new OdooClient(conn, this.http, { uid: cached?.uid ?? null });
-    if (cached) return { client, startField: cached.startField, revision };
-    if (conn.authMode === 'api_key') await client.ensureUid();
+    const client = new OdooClient(conn, this.http, { uid: cached?.uid ?? null, jar });
+    if (cached) return { client, startField: cached.startField, database: cached.database, revision };
+    const database = conn.authMode === 'api_key' ? (await client.ensureUid(), conn.database) : (await client.authenticate()).database;
+    if (!database) throw new OdooRpcError('bad_response', 'Odoo did not say which database the session belongs to (get_session_info has no "db").');
     const fields = await client.fieldsGet(MO_MODEL, ['type']);
     const startField = detectStartField(fields);
     if (this.detected.size >= 16) this.detected.clear();
-    this.detected.set(revision, { startField, uid: client.knownUid });
+    this.detected.set(revision, { startField, uid: client.knownUid, database });
     this.logger.log({ odoo: safeOrigin(conn.baseUrl), serverVersion: version.server_version, authMode: conn.authMode, startField }, 'Odoo connection prepared');
-    return { client, startField, revision };
+    return { client, startField, database, revision };
+  }
+
+  private jarOf(conn: OdooConnection): SessionCookieJar {
+    const key = this.config.revision(conn);
+    let jar = this.jars.get(key);
+    if (!jar) {
+      if (this.jars.size >= 16) this.jars.clear();
+      jar = { value: null };
+      this.jars.set(key, jar);
+    }
+    return jar;
   }
 
   /** Forgets what was learnt for a revision (after an authentication failure, so the next call re-authenticates). */
@@ -91,23 +113,29 @@ export class OdooGatewayService implements OnModuleDestroy {
     } catch (err) {
       return { ...response, error: (err as Error).message, failure: 'config_missing' };
     }
-    const client = new OdooClient(conn, this.http);
+    const client = new OdooClient(conn, this.http, { jar: this.jarOf(conn) });
     try {
       const version = await client.version();
       response.serverVersion = version.server_version;
       response.serverVersionInfo = version.server_version_info;
-      response.user = await client.authenticate();
+      const { database, ...user } = await client.authenticate();
+      response.user = user;
       const fields = await client.fieldsGet(MO_MODEL, ['type']);
       response.scheduledStartField = detectStartField(fields);
-      this.detected.set(`${this.config.revision(conn)}:${version.server_version}`, { startField: response.scheduledStartField, uid: client.knownUid });
+      if (database) {
+        this.detected.set(`${this.config.revision(conn)}:${version.server_version}`, { startField: response.scheduledStartField, uid: client.knownUid, database });
+      }
     } catch (err) {
       const rpc = asRpcError(err);
       return { ...response, error: this.describe(rpc, conn).message, failure: rpc.failure };
     }
+    // What a sync would take of each type: its own MOs, none an earlier type (whose domain Odoo accepted) matched.
+    const accepted: OdooDomain[] = [];
     for (const [type, domain] of Object.entries(settings.productionTypes)) {
       try {
-        const count = await client.searchCount(MO_MODEL, this.windowDomain(settings.syncWindowDays, domain));
+        const count = await client.searchCount(MO_MODEL, this.windowDomain(settings.syncWindowDays, typeDomain(domain, accepted)));
         response.productionTypes.push({ production_type: type, count, error: null });
+        accepted.push(domain);
       } catch (err) {
         response.productionTypes.push({ production_type: type, count: null, error: asRpcError(err).message });
       }
@@ -137,6 +165,8 @@ export class OdooGatewayService implements OnModuleDestroy {
         );
       case 'auth_failed':
         return new OdooMoError(OdooMoErrorCode.AuthFailed, `${err.message} Check the database name, login and API key in Admin settings.`);
+      case 'database_not_found':
+        return new OdooMoError(OdooMoErrorCode.DatabaseNotFound, `${err.message} Check the database name in Admin settings.`);
       case 'unreachable':
         return new OdooMoError(OdooMoErrorCode.Unreachable, `${err.message} Check the Odoo base URL in Admin settings and that Odoo is running.`);
       default:

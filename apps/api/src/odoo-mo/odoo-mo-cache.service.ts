@@ -5,33 +5,36 @@ import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { pageWindow } from '../common/pagination';
 import { pgArrayLiteral } from '../database/pg-array';
+import { escapeLike } from './odoo-domain';
 import { CacheDbRow, MoRow, toMoCacheItem } from './odoo-mo.mapper';
 
 const UPSERT_BATCH = 1000;
 
 export interface UpsertCounts {
-  /** New MO numbers. */
+  /** New MOs. */
   inserted: number;
-  /** Existing rows whose business columns changed. */
+  /** Existing rows whose business columns changed, or that Odoo has again after a sync found them missing. */
   changed: number;
 }
 
 /**
- * Inserts new MOs and updates known ones in one statement per batch. Every row gets `last_updated` (this statement's
- * time); `changed_at` moves to it only when a business column differs from the stored row, which is how the RETURNING
- * clause tells changed rows from unchanged ones without reading the old rows a second time.
+ * Inserts new MOs and updates known ones in one statement per batch, keyed by the Odoo database and record id (an MO
+ * number repeats across companies). Every row gets `last_updated` (this statement's time) and loses any
+ * `missing_since`; `changed_at` moves to it only when a business column differs from the stored row or the row was
+ * missing, which is how the RETURNING clause tells changed rows from unchanged ones without reading the old rows a
+ * second time.
  */
 const UPSERT_SQL = `
 WITH incoming AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-    AS t(mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date)
+  SELECT * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::text[])
+    AS t(odoo_id, mo_number, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, company)
 ),
 upserted AS (
-  INSERT INTO odoo_mo_cache AS c (mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, last_updated, changed_at)
-  SELECT mo_number, odoo_id, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, statement_timestamp(), statement_timestamp()
+  INSERT INTO odoo_mo_cache AS c (odoo_db, odoo_id, mo_number, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, company, last_updated, changed_at)
+  SELECT $1, odoo_id, mo_number, production_type, sku_name, quantity, uom, note, state, scheduled_start, create_date, company, statement_timestamp(), statement_timestamp()
   FROM incoming
-  ON CONFLICT (mo_number) DO UPDATE SET
-    odoo_id = EXCLUDED.odoo_id,
+  ON CONFLICT (odoo_db, odoo_id) DO UPDATE SET
+    mo_number = EXCLUDED.mo_number,
     production_type = EXCLUDED.production_type,
     sku_name = EXCLUDED.sku_name,
     quantity = EXCLUDED.quantity,
@@ -40,10 +43,13 @@ upserted AS (
     state = EXCLUDED.state,
     scheduled_start = EXCLUDED.scheduled_start,
     create_date = EXCLUDED.create_date,
+    company = EXCLUDED.company,
     last_updated = EXCLUDED.last_updated,
+    missing_since = NULL,
     changed_at = CASE
-      WHEN (c.odoo_id, c.production_type, c.sku_name, c.quantity, c.uom, c.note, c.state, c.scheduled_start, c.create_date)
-        IS DISTINCT FROM (EXCLUDED.odoo_id, EXCLUDED.production_type, EXCLUDED.sku_name, EXCLUDED.quantity, EXCLUDED.uom, EXCLUDED.note, EXCLUDED.state, EXCLUDED.scheduled_start, EXCLUDED.create_date)
+      WHEN c.missing_since IS NOT NULL
+        OR (c.mo_number, c.production_type, c.sku_name, c.quantity, c.uom, c.note, c.state, c.scheduled_start, c.create_date, c.company)
+          IS DISTINCT FROM (EXCLUDED.mo_number, EXCLUDED.production_type, EXCLUDED.sku_name, EXCLUDED.quantity, EXCLUDED.uom, EXCLUDED.note, EXCLUDED.state, EXCLUDED.scheduled_start, EXCLUDED.create_date, EXCLUDED.company)
       THEN EXCLUDED.changed_at
       ELSE c.changed_at
     END
@@ -81,8 +87,9 @@ export class MoCacheWriter {
   private readonly lanes: WriteLane[];
   private begun = 0;
 
-  constructor(dataSource: DataSource) {
-    this.lanes = Array.from({ length: WRITE_LANES }, () => new WriteLane(dataSource));
+  /** @param database the Odoo database every row written comes from. */
+  constructor(dataSource: DataSource, database: string) {
+    this.lanes = Array.from({ length: WRITE_LANES }, () => new WriteLane(dataSource, database));
   }
 
   begin(): TypeWrite {
@@ -105,7 +112,10 @@ class WriteLane {
   /** A type's transaction is open on the connection. */
   private inTransaction = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly database: string,
+  ) {}
 
   begin(): TypeWrite {
     const counts: UpsertCounts = { inserted: 0, changed: 0 };
@@ -123,7 +133,7 @@ class WriteLane {
       add: (rows) => {
         // Turned into the statement's parameters now: a page waiting for its turn is then ten strings, not hundreds
         // of row objects for the garbage collector to copy while they wait.
-        const batches = upsertBatches(rows);
+        const batches = upsertBatches(this.database, rows);
         void this.enqueue(async () => {
           if (failure !== null) return;
           try {
@@ -194,16 +204,17 @@ class WriteLane {
   }
 }
 
-/** The upsert's parameters for `rows` (deduplicated by MO number, last one wins), one set per batch. */
-function upsertBatches(rows: MoRow[]): string[][] {
-  const unique = withoutRepeatedNumbers(rows);
+/** The upsert's parameters for `rows` (deduplicated by record id, last one wins), one set per batch. */
+function upsertBatches(database: string, rows: MoRow[]): string[][] {
+  const unique = withoutRepeatedIds(rows);
   const batches: string[][] = [];
   for (let i = 0; i < unique.length; i += UPSERT_BATCH) {
     const batch = unique.slice(i, i + UPSERT_BATCH);
     const column = <K extends keyof MoRow>(key: K) => pgArrayLiteral(batch, (row) => row[key]);
     batches.push([
-      column('mo_number'),
+      database,
       column('odoo_id'),
+      column('mo_number'),
       column('production_type'),
       column('sku_name'),
       column('quantity'),
@@ -212,6 +223,7 @@ function upsertBatches(rows: MoRow[]): string[][] {
       column('state'),
       column('scheduled_start'),
       column('create_date'),
+      column('company'),
     ]);
   }
   return batches;
@@ -230,63 +242,116 @@ async function upsertAll(client: PoolClient, batches: string[][], counts: Upsert
   }
 }
 
-/** One row per MO number, the last one read winning: one statement cannot upsert the same key twice. */
-function withoutRepeatedNumbers(rows: MoRow[]): MoRow[] {
-  const numbers = new Set(rows.map((r) => r.mo_number));
-  if (numbers.size === rows.length) return rows; // the usual case: Odoo's page has each MO once
-  return [...new Map(rows.map((r) => [r.mo_number, r])).values()];
+/** One row per record, the last one read winning: one statement cannot upsert the same key twice. */
+function withoutRepeatedIds(rows: MoRow[]): MoRow[] {
+  const ids = new Set(rows.map((r) => r.odoo_id));
+  if (ids.size === rows.length) return rows; // the usual case: Odoo's page has each MO once
+  return [...new Map(rows.map((r) => [r.odoo_id, r])).values()];
 }
+
+/** What one successful sync covered, for marking the MOs Odoo no longer returns. */
+export interface SyncCoverage {
+  /** The Odoo database the sync read. */
+  database: string;
+  /** The window's start: only MOs created since then were asked for. */
+  since: Date;
+  /**
+   * The lowest record id every type read down to (types are read newest first, `id desc`, up to the limit): below it
+   * a type cut off by its limit may have MOs that were not read. 0 when every type read all of its MOs.
+   */
+  fromId: number;
+  /** Every record id the sync read, whichever type it went to. */
+  seen: ReadonlySet<number>;
+}
+
+/** Cache columns, as the API reads them. */
+const CACHE_COLUMNS = `odoo_id, mo_number, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date,
+  company, last_updated, changed_at, missing_since`;
 
 @Injectable()
 export class OdooMoCacheService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A writer for one sync; the caller must `close()` it. */
-  writer(): MoCacheWriter {
-    return new MoCacheWriter(this.dataSource);
+  /** A writer for one sync of `database`; the caller must `close()` it. */
+  writer(database: string): MoCacheWriter {
+    return new MoCacheWriter(this.dataSource, database);
   }
 
-  /** `GET /api/search/mo`: MO number, SKU or note contains `q` (case-insensitive); newest first. */
+  /**
+   * Rows cached before the cache knew their database (migrated while no database was configured) are the configured
+   * database's: the first sync that knows it takes them over. A no-op once done.
+   */
+  async adoptUnknownDatabase(database: string): Promise<void> {
+    await this.dataSource.query(`UPDATE odoo_mo_cache SET odoo_db = $1 WHERE odoo_db = ''`, [database]);
+  }
+
+  /**
+   * After a sync in which every type succeeded: the rows in its window it did not read are missing in Odoo (deleted,
+   * or in no production type any more), from now on. Rows of another database are not in this Odoo at all. Rows
+   * below `fromId` are left as they are (a type cut off by its limit did not look there), and so are rows already
+   * missing (their first missed time stays). Returns how many rows it marked.
+   */
+  async markMissing(coverage: SyncCoverage): Promise<number> {
+    const [, marked] = (await this.dataSource.query(
+      `UPDATE odoo_mo_cache SET missing_since = statement_timestamp()
+       WHERE missing_since IS NULL AND create_date >= $2
+         AND (odoo_db <> $1 OR (odoo_id >= $3 AND NOT odoo_id = ANY($4::int[])))`,
+      [coverage.database, coverage.since, coverage.fromId, pgArrayLiteral([...coverage.seen], (id) => id)],
+    )) as [unknown[], number];
+    return marked;
+  }
+
+  /**
+   * `GET /api/search/mo`: MO number, SKU or note contains `q` (case-insensitive, literally); newest first. By default
+   * only the MOs Odoo still has; `presence` shows the missing ones, or both.
+   */
   async search(query: MoSearchQueryDto): Promise<Page<MoCacheItem>> {
     const { page, limit, offset } = pageWindow(query);
     const params: unknown[] = [];
     const where: string[] = [];
     const q = query.q?.trim();
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const like = `%${escapeLike(q)}%`;
       const p = params.push(like);
       where.push(`(mo_number ILIKE $${p} OR sku_name ILIKE $${p} OR note ILIKE $${p})`);
     }
     if (query.production_type) where.push(`production_type = $${params.push(query.production_type)}`);
     if (query.state) where.push(`state = $${params.push(query.state)}`);
+    const presence = query.presence ?? 'present';
+    if (presence !== 'all') where.push(presence === 'present' ? 'missing_since IS NULL' : 'missing_since IS NOT NULL');
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows: CacheDbRow[] = await this.dataSource.query(
-      `SELECT mo_number, odoo_id, production_type, sku_name, quantity::text AS quantity, uom, note, state, scheduled_start, create_date, last_updated, changed_at
-       FROM odoo_mo_cache ${clause} ORDER BY create_date DESC NULLS LAST, mo_number DESC LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT ${CACHE_COLUMNS} FROM odoo_mo_cache ${clause}
+       ORDER BY create_date DESC NULLS LAST, odoo_id DESC, odoo_db DESC LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM odoo_mo_cache ${clause}`, params)) as [{ total: number }];
     return { items: rows.map(toMoCacheItem), meta: pageMeta(page, limit, total) };
   }
 
+  /** Counts of the MOs Odoo still has, per type and state; the missing ones are counted apart. */
   async countsByTypeAndState(): Promise<{
     rows: Array<{ production_type: string; state: string | null; count: number }>;
+    missing: number;
     lastUpdated: Date | null;
   }> {
     const rows: Array<{ production_type: string; state: string | null; count: number }> = await this.dataSource.query(
-      `SELECT production_type, state, count(*)::int AS count FROM odoo_mo_cache GROUP BY production_type, state ORDER BY production_type, state`,
+      `SELECT production_type, state, count(*)::int AS count FROM odoo_mo_cache WHERE missing_since IS NULL
+       GROUP BY production_type, state ORDER BY production_type, state`,
     );
-    const [{ last }] = (await this.dataSource.query(`SELECT max(last_updated) AS last FROM odoo_mo_cache`)) as [{ last: Date | null }];
-    return { rows, lastUpdated: last };
+    const [{ last, missing }] = (await this.dataSource.query(
+      `SELECT max(last_updated) AS last, count(*) FILTER (WHERE missing_since IS NOT NULL)::int AS missing FROM odoo_mo_cache`,
+    )) as [{ last: Date | null; missing: number }];
+    return { rows, missing, lastUpdated: last };
   }
 
-  /** The type the cache knows each MO number as (for the live list). */
-  async typesOf(moNumbers: string[]): Promise<Map<string, string>> {
-    if (moNumbers.length === 0) return new Map();
-    const rows: Array<{ mo_number: string; production_type: string }> = await this.dataSource.query(
-      `SELECT mo_number, production_type FROM odoo_mo_cache WHERE mo_number = ANY($1::text[])`,
-      [moNumbers],
+  /** The type the cache knows each record of `database` as (for the live list); MOs found missing have none. */
+  async typesOf(database: string, ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ odoo_id: number; production_type: string }> = await this.dataSource.query(
+      `SELECT odoo_id, production_type FROM odoo_mo_cache WHERE odoo_db = $1 AND odoo_id = ANY($2::int[]) AND missing_since IS NULL`,
+      [database, ids],
     );
-    return new Map(rows.map((r) => [r.mo_number, r.production_type]));
+    return new Map(rows.map((r) => [r.odoo_id, r.production_type]));
   }
 }

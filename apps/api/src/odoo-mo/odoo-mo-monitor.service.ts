@@ -18,6 +18,7 @@ import { pageWindow } from '../common/pagination';
 import { SyncRunsService } from '../sync-runs/sync-runs.service';
 import { OdooConfigService } from './odoo-config.service';
 import { asRpcError, MO_MODEL, OdooGatewayService } from './odoo-gateway.service';
+import { textSearchDomain, typeDomain } from './odoo-domain';
 import { OdooMoCacheService } from './odoo-mo-cache.service';
 import { OdooMoError, OdooMoErrorCode } from './odoo-mo.error';
 import { mapProduction, productionFields, toOdooMoItem } from './odoo-mo.mapper';
@@ -53,25 +54,27 @@ export class OdooMoMonitorService {
       `SELECT finished_at FROM sync_runs WHERE kind = $1 AND status IN ('success', 'partial') ORDER BY started_at DESC LIMIT 1`,
       [ODOO_MO_SYNC_KIND],
     )) as Array<{ finished_at: Date | null }>;
-    const byType = new Map<string, { production_type: string; total: number; byState: Record<string, number> }>();
-    for (const type of Object.keys(settings.productionTypes)) byType.set(type, { production_type: type, total: 0, byState: {} });
-    const byState: Record<string, number> = {};
+    // States come from Odoo: counted in Maps, never as keys of a plain object.
+    const byType = new Map<string, { total: number; byState: Map<string, number> }>();
+    for (const type of Object.keys(settings.productionTypes)) byType.set(type, { total: 0, byState: new Map() });
+    const byState = new Map<string, number>();
     let total = 0;
     for (const r of counts.rows) {
       const state = r.state ?? 'unknown';
-      const entry = byType.get(r.production_type) ?? { production_type: r.production_type, total: 0, byState: {} };
+      const entry = byType.get(r.production_type) ?? { total: 0, byState: new Map<string, number>() };
       entry.total += r.count;
-      entry.byState[state] = (entry.byState[state] ?? 0) + r.count;
+      entry.byState.set(state, (entry.byState.get(state) ?? 0) + r.count);
       byType.set(r.production_type, entry);
-      byState[state] = (byState[state] ?? 0) + r.count;
+      byState.set(state, (byState.get(state) ?? 0) + r.count);
       total += r.count;
     }
     const summary = last?.summary as { totalUpdated?: number; results?: MoSyncTypeResult[] } | undefined;
     return {
       total,
+      missing: counts.missing,
       lastUpdated: counts.lastUpdated?.toISOString() ?? null,
-      byType: [...byType.values()],
-      byState,
+      byType: [...byType].map(([type, e]) => ({ production_type: type, total: e.total, byState: Object.fromEntries(e.byState) })),
+      byState: Object.fromEntries(byState),
       lastSync: last
         ? {
             runId: last.id,
@@ -98,36 +101,42 @@ export class OdooMoMonitorService {
     };
   }
 
-  /** `GET /api/odoo/mo-list`: one page read live from Odoo (search_count + search_read with offset/limit). */
+  /**
+   * `GET /api/odoo/mo-list`: one page read live from Odoo (search_count + search_read with offset/limit). A type is
+   * what the sync would give it (its domain, less what earlier types match), and `q` means what it means in the cache.
+   */
   async liveList(query: OdooMoListQueryDto): Promise<Page<OdooMoItem>> {
     const settings = await this.config.read();
     const conn = this.config.connectionOf(settings);
     const { page, limit, offset } = pageWindow(query);
     const domain: OdooDomain = [];
     if (query.production_type) {
-      const typeDomain = settings.productionTypes[query.production_type];
-      if (!typeDomain) {
+      const types = Object.entries(settings.productionTypes);
+      const at = types.findIndex(([type]) => type === query.production_type);
+      const own = types[at];
+      if (!own) {
         throw new OdooMoError(
           OdooMoErrorCode.UnknownProductionType,
-          `Unknown production type "${query.production_type}". Known types: ${Object.keys(settings.productionTypes).join(', ')}.`,
+          `Unknown production type "${query.production_type}". Known types: ${types.map(([type]) => type).join(', ')}.`,
         );
       }
-      domain.push(...typeDomain);
+      domain.push(...typeDomain(own[1], types.slice(0, at).map(([, d]) => d)));
     }
     if (query.state) domain.push(['state', '=', query.state]);
     if (query.days) domain.push(...this.gateway.windowDomain(query.days, []));
     const q = query.q?.trim();
-    if (q) domain.push('|', '|', ['name', 'ilike', q], ['product_id', 'ilike', q], ['origin', 'ilike', q]);
+    if (q) domain.push(...textSearchDomain(q));
     let revision: string | null = null;
     try {
-      const { client, startField, revision: rev } = await this.gateway.prepare(conn);
+      const { client, startField, database, revision: rev } = await this.gateway.prepare(conn);
       revision = rev;
       const total = await client.searchCount(MO_MODEL, domain);
       const records = offset < total ? await client.searchRead(MO_MODEL, domain, productionFields(startField), { offset, limit, order: 'id desc' }) : [];
       const rows = records.map((r) => mapProduction(r, startField, query.production_type ?? ''));
-      const known = query.production_type ? new Map<string, string>() : await this.cache.typesOf(rows.map((r) => r.mo_number));
+      // The cache's type of each record (by its id: two companies' MOs can share a number).
+      const known = query.production_type ? new Map<number, string>() : await this.cache.typesOf(database, rows.map((r) => r.odoo_id));
       return {
-        items: rows.map((r) => toOdooMoItem(r, query.production_type ?? known.get(r.mo_number) ?? null)),
+        items: rows.map((r) => toOdooMoItem(r, query.production_type ?? known.get(r.odoo_id) ?? null)),
         meta: pageMeta(page, limit, total),
       };
     } catch (err) {

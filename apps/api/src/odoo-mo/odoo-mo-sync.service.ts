@@ -5,7 +5,8 @@ import { RunContext, SyncOutcome, SyncRunsService } from '../sync-runs/sync-runs
 import { OdooClient, OdooConnection, OdooRpcError } from './odoo-client';
 import { OdooConfigService, OdooSettings } from './odoo-config.service';
 import { asRpcError, MO_MODEL, OdooGatewayService, PreparedClient } from './odoo-gateway.service';
-import { OdooMoCacheService, TypeWrite } from './odoo-mo-cache.service';
+import { typeDomain } from './odoo-domain';
+import { OdooMoCacheService, SyncCoverage, TypeWrite } from './odoo-mo-cache.service';
 import { OdooMoStateService } from './odoo-mo-state.service';
 import { OdooMoError, OdooMoErrorCode } from './odoo-mo.error';
 import { mapProduction, productionFields } from './odoo-mo.mapper';
@@ -17,6 +18,8 @@ export const PAGE_SIZE = 500;
 interface TypeOutcome {
   type: string;
   ok: boolean;
+  /** The lowest record id the type read down to when its limit cut it off, else 0 (see SyncCoverage). */
+  floor: number;
   updated: number;
   inserted: number;
   changed: number;
@@ -32,9 +35,10 @@ interface TypeOutcome {
 
 interface FetchedType {
   fetched: number;
-  /** MO numbers this type wrote (it claims them from later types); the rest of `fetched` an earlier type had. */
-  written: string[];
+  /** Record ids this type wrote (it claims them from later types); the rest of `fetched` an earlier type had. */
+  written: number[];
   matched: number;
+  floor: number;
   fetchMs: number;
 }
 
@@ -43,7 +47,7 @@ interface TypeFetch extends PreparedClient {
   type: string;
   domain: OdooDomain;
   limit: number;
-  claimed: ReadonlySet<string>;
+  claimed: ReadonlySet<number>;
   write: TypeWrite;
   /** The type's search_count, when it was already sent. */
   count: Promise<number> | null;
@@ -131,6 +135,7 @@ export class OdooMoSyncService {
     const prepared = this.gateway.prepare(conn).catch(asRpcError);
     // The cache commits without waiting for the WAL flush (see MoCacheWriter); the run's start and end do the same.
     const { runId: _runId, ...result } = await this.runs.run(ODOO_MO_SYNC_KIND, trigger, actor, (ctx) => this.syncAll(settings, conn, trigger, prepared, ctx), {
+      name: 'Odoo MO',
       asyncCommit: true,
     });
     // A run that reached Odoo, manual or scheduled, ends the scheduled sync's failure streak.
@@ -152,7 +157,7 @@ export class OdooMoSyncService {
       types.map(([type]) => type),
       ctx.progress,
     );
-    const outcomes = await this.syncTypes(conn, await prepared, types, settings.syncWindowDays, settings.syncLimit, progress);
+    const { outcomes, missing } = await this.syncTypes(conn, await prepared, types, settings.syncWindowDays, settings.syncLimit, progress);
     const results: MoSyncTypeResult[] = outcomes.map((o) =>
       o.ok
         ? { production_type: o.type, updated: o.updated, status: 'success' }
@@ -185,12 +190,15 @@ export class OdooMoSyncService {
         inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
         changed: outcomes.reduce((n, o) => n + o.changed, 0),
         updated: totalUpdated,
+        // MOs of the window this run found missing in Odoo (none are looked for when a type failed).
+        missing: missing ?? 0,
       },
       summary: {
         totalUpdated,
         results,
         windowDays: settings.syncWindowDays,
         limit: settings.syncLimit,
+        missingMarked: missing !== null,
         message: response.message,
         timingsMs: {
           total: Date.now() - started,
@@ -226,36 +234,41 @@ export class OdooMoSyncService {
     windowDays: number,
     limit: number,
     progress: SyncProgress,
-  ): Promise<TypeOutcome[]> {
-    let prepared = preparation instanceof OdooRpcError ? null : preparation;
-    const prepError = preparation instanceof OdooRpcError ? preparation : null;
+  ): Promise<{ outcomes: TypeOutcome[]; missing: number | null }> {
+    if (preparation instanceof OdooRpcError) {
+      for (const [type] of types) progress.finished(type, false);
+      return { outcomes: types.map(([type]) => failedOutcome(type, preparation)), missing: null };
+    }
+    let prepared = preparation;
+    await this.cache.adoptUnknownDatabase(prepared.database);
     // Reading and writing overlap: each page is upserted while the next one is read, and a type's commit runs while
     // the next type is read. The writer keeps the writes in order, one transaction per type.
-    const writer = this.cache.writer();
-    // An MO matched by several types belongs to the first of them (in the mapping's order) whose read succeeded. It is
-    // therefore written once, and two types' transactions never touch the same row.
-    const claimed = new Set<string>();
+    const writer = this.cache.writer(prepared.database);
+    // An MO matched by several types belongs to the first of them (in the mapping's order) whose read succeeded. Each
+    // type's query leaves out what those earlier types match, and the ids they read are claimed in case a record
+    // moved between the reads. Two types' transactions therefore never touch the same row.
+    const accepted: OdooDomain[] = [];
+    const claimed = new Set<number>();
     const outcomes: Array<Promise<TypeOutcome>> = [];
     try {
       // One window for every type; each type's count goes out as soon as the previous type's last page has arrived.
       const now = new Date();
-      let nextCount: Promise<number> | null = null;
+      const windowOf = (domain: OdooDomain, earlier: readonly OdooDomain[]) => this.gateway.windowDomain(windowDays, typeDomain(domain, earlier), now);
+      /** The next type's count, sent assuming the current type's read succeeds (`excluding` earlier domains). */
+      const pending: { next: { excluding: number; count: Promise<number> } | null } = { next: null };
       for (const [index, [type, domain]] of types.entries()) {
-        if (!prepared) {
-          progress.finished(type, false);
-          outcomes.push(Promise.resolve(failedOutcome(type, prepError as OdooRpcError)));
-          continue;
-        }
-        const window = this.gateway.windowDomain(windowDays, domain, now);
+        const window = windowOf(domain, accepted);
         const following = types[index + 1];
         const countFollowing = following
           ? (client: OdooClient) => {
-              nextCount = client.searchCount(MO_MODEL, this.gateway.windowDomain(windowDays, following[1], now));
-              nextCount.catch(() => undefined); // awaited by the next type; not unhandled if this run ends first
+              const count = client.searchCount(MO_MODEL, windowOf(following[1], [...accepted, domain]));
+              count.catch(() => undefined); // awaited by the next type; not unhandled if this run ends first
+              pending.next = { excluding: accepted.length + 1, count };
             }
           : undefined;
-        const count = nextCount;
-        nextCount = null;
+        // Sent for this type's domain only if the previous type did succeed after all.
+        const count = pending.next?.excluding === accepted.length ? pending.next.count : null;
+        pending.next = null;
         const job = (client: PreparedClient, typeCount: Promise<number> | null, typeWrite: TypeWrite): TypeFetch => ({
           ...client,
           type,
@@ -287,7 +300,8 @@ export class OdooMoSyncService {
           outcomes.push(write.discard().then(() => failedOutcome(type, error)));
           continue;
         }
-        for (const moNumber of fetched.written) claimed.add(moNumber);
+        accepted.push(domain);
+        for (const id of fetched.written) claimed.add(id);
         const revision = prepared.revision;
         outcomes.push(
           write.commit().then(
@@ -296,6 +310,7 @@ export class OdooMoSyncService {
               return {
                 type,
                 ok: true,
+                floor: fetched.floor,
                 updated: counts.inserted + counts.changed,
                 inserted: counts.inserted,
                 changed: counts.changed,
@@ -314,9 +329,24 @@ export class OdooMoSyncService {
           ),
         );
       }
-      return await Promise.all(outcomes);
+      const done = await Promise.all(outcomes);
+      if (done.some((o) => !o.ok)) return { outcomes: done, missing: null };
+      // Every type read all it was asked for, so an MO of the window that none of them returned is not in Odoo (or
+      // in no type) any more. With a type failed, its MOs would look missing: nothing is marked then.
+      const coverage = { database: prepared.database, since: new Date(now.getTime() - windowDays * 86_400_000), seen: claimed };
+      return { outcomes: done, missing: await this.markMissing({ ...coverage, fromId: Math.max(0, ...done.map((o) => o.floor)) }) };
     } finally {
       await writer.close();
+    }
+  }
+
+  /** Marks the MOs a sync no longer found; a failure is logged and left to the next sync, which marks them again. */
+  private async markMissing(coverage: SyncCoverage): Promise<number | null> {
+    try {
+      return await this.cache.markMissing(coverage);
+    } catch (err) {
+      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Marking the MOs missing in Odoo failed');
+      return null;
     }
   }
 
@@ -331,8 +361,10 @@ export class OdooMoSyncService {
 
   /**
    * Count, then read page by page (newest first, up to `limit`), handing each mapped page to `write` without the MOs
-   * an earlier type `claimed`. Odoo always has the next request while we map and write a page: the next page, or after
-   * the last one the next type's count (`afterLastRead`). Still one request at a time, in the same order.
+   * an earlier type `claimed`. Each page asks for the ids below the last one read (not an offset), so an MO deleted or
+   * created meanwhile moves no other MO across a page boundary. Odoo always has the next request while we map and
+   * write a page: the next page, or after the last one the next type's count (`afterLastRead`). Still one request at
+   * a time, in the same order.
    */
   private async fetchType(job: TypeFetch): Promise<FetchedType> {
     const { client, startField, type, domain, limit, claimed, write, afterLastRead, progress } = job;
@@ -341,37 +373,38 @@ export class OdooMoSyncService {
     const wanted = Math.min(matched, limit);
     progress.started(wanted);
     const fields = productionFields(startField);
-    const read = (offset: number) => {
-      const page = client.searchRead(MO_MODEL, domain, fields, {
-        offset,
-        limit: Math.min(PAGE_SIZE, wanted - offset),
-        order: 'id desc',
-      });
+    const read = (below: number | null, size: number) => {
+      const page = client.searchRead(MO_MODEL, below === null ? domain : [...domain, ['id', '<', below]], fields, { limit: size, order: 'id desc' });
       page.catch(() => undefined); // awaited below; a read still in flight when this type fails must not go unhandled
       return page;
     };
-    const send = (offset: number | null) => {
-      const next = offset === null ? null : read(offset);
+    const send = (page: [number | null, number] | null) => {
+      const next = page === null ? null : read(...page);
       if (next === null) afterLastRead?.(client);
       return next;
     };
     let fetched = 0;
-    const written: string[] = [];
-    let next = send(wanted > 0 ? 0 : null);
-    for (let offset = 0; next; offset += PAGE_SIZE) {
+    let lowest = 0;
+    const written: number[] = [];
+    let next = send(wanted > 0 ? [null, Math.min(PAGE_SIZE, wanted)] : null);
+    while (next) {
       const page = await next;
-      const complete = page.length === Math.min(PAGE_SIZE, wanted - offset);
-      next = send(complete && offset + PAGE_SIZE < wanted ? offset + PAGE_SIZE : null);
+      const asked = Math.min(PAGE_SIZE, wanted - fetched);
+      fetched += page.length;
+      lowest = recordId(page[page.length - 1]) ?? lowest;
+      // A short page means Odoo has no more of them (some were deleted since the count).
+      next = send(page.length === asked && fetched < wanted && lowest > 0 ? [lowest, Math.min(PAGE_SIZE, wanted - fetched)] : null);
       // The request is written to its socket on a later tick: let it leave before this page's mapping and upsert.
       await new Promise((resolve) => setImmediate(resolve));
       const rows = page.map((record) => mapProduction(record, startField, type));
-      const own = claimed.size === 0 ? rows : rows.filter((row) => !claimed.has(row.mo_number));
+      const own = claimed.size === 0 ? rows : rows.filter((row) => !claimed.has(row.odoo_id));
       if (own.length > 0) write.add(own);
-      for (const row of own) written.push(row.mo_number);
-      fetched += page.length;
+      for (const row of own) written.push(row.odoo_id);
       progress.read(fetched);
     }
-    return { fetched, written, matched, fetchMs: Date.now() - t0 };
+    // Cut off by its limit, the type did not read its MOs below the last id; otherwise it read all of them.
+    const floor = fetched >= wanted && matched > wanted ? lowest : 0;
+    return { fetched, written, matched, floor, fetchMs: Date.now() - t0 };
   }
 
   /** Every type failed: a 504 when all timed out, the specific 502 when all share a cause, else a generic 502. */
@@ -386,10 +419,17 @@ export class OdooMoSyncService {
   }
 }
 
+/** A raw record's id, read before the page is mapped (to ask for the next page first). */
+function recordId(record: Record<string, unknown> | undefined): number | null {
+  const id = record?.['id'];
+  return typeof id === 'number' ? id : null;
+}
+
 function failedOutcome(type: string, error: OdooRpcError): TypeOutcome {
   return {
     type,
     ok: false,
+    floor: 0,
     updated: 0,
     inserted: 0,
     changed: 0,

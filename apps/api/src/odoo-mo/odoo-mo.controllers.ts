@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MoSearchQueryDto, OdooMoListQueryDto, UpdateOdooConfigDto } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { RawResponse } from '../common/http/envelope.interceptor';
-import { ApiBodyOf } from '../common/http/openapi';
+import { ApiBodyOf, ApiErrors } from '../common/http/openapi';
 import { OdooConfigService } from './odoo-config.service';
 import { OdooMoMonitorService } from './odoo-mo-monitor.service';
 import { OdooMoSyncService } from './odoo-mo-sync.service';
@@ -24,12 +24,14 @@ export class OdooConfigController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The Odoo connection and MO sync settings (secrets masked)' })
   @Roles(...ODOO_CONFIG_READERS)
   get() {
     return this.config.view();
   }
 
   @Put()
+  @ApiOperation({ summary: 'Change the Odoo connection and MO sync settings (only the fields sent)' })
   @Roles('admin')
   @ApiBodyOf(UpdateOdooConfigDto)
   update(@CurrentActor() actor: Actor, @Body() dto: UpdateOdooConfigDto) {
@@ -38,6 +40,7 @@ export class OdooConfigController {
 
   /** Tests the saved configuration, or the saved one with the (unsaved) fields of the body applied. */
   @Post('test')
+  @ApiOperation({ summary: 'Test the Odoo connection, optionally with unsaved changes' })
   @HttpCode(200)
   @Roles('admin')
   @ApiBodyOf(UpdateOdooConfigDto)
@@ -57,6 +60,8 @@ export class MoSyncController {
 
   /** The seed's manual sync; answers the seed's own shape. */
   @Post('sync-mo')
+  @ApiOperation({ summary: 'Run the MO sync from Odoo now' })
+  @ApiErrors(502, 504)
   @HttpCode(200)
   @RawResponse()
   @Roles(...MO_SYNC_TRIGGERERS)
@@ -65,6 +70,7 @@ export class MoSyncController {
   }
 
   @Get('mo-stats')
+  @ApiOperation({ summary: 'MO cache counts, the last sync and the schedule' })
   @Roles(...ODOO_CONFIG_READERS)
   stats() {
     return this.monitor.stats();
@@ -79,6 +85,7 @@ export class MoSearchController {
 
   /** The local cache, for everyone signed in. */
   @Get('mo')
+  @ApiOperation({ summary: 'Search the local MO cache' })
   search(@Query() query: MoSearchQueryDto) {
     return this.monitor.search(query);
   }
@@ -92,6 +99,8 @@ export class OdooMoListController {
 
   /** Live from Odoo, for everyone signed in. */
   @Get('mo-list')
+  @ApiOperation({ summary: 'List MOs live from Odoo' })
+  @ApiErrors(502, 504)
   list(@Query() query: OdooMoListQueryDto) {
     return this.monitor.liveList(query);
   }

@@ -7,6 +7,7 @@ export enum OdooMoErrorCode {
   Timeout = 'ODOO_TIMEOUT',
   SessionExpired = 'ODOO_SESSION_EXPIRED',
   AuthFailed = 'ODOO_AUTH_FAILED',
+  DatabaseNotFound = 'ODOO_DATABASE_NOT_FOUND',
   Unreachable = 'ODOO_UNREACHABLE',
   UpstreamError = 'ODOO_API_ERROR',
 }
@@ -18,6 +19,7 @@ export const OdooMoError = defineDomainError<OdooMoErrorCode>('OdooMoError', {
   [OdooMoErrorCode.Timeout]: 'upstream_timeout',
   [OdooMoErrorCode.SessionExpired]: 'upstream_failed',
   [OdooMoErrorCode.AuthFailed]: 'upstream_failed',
+  [OdooMoErrorCode.DatabaseNotFound]: 'upstream_failed',
   [OdooMoErrorCode.Unreachable]: 'upstream_failed',
   [OdooMoErrorCode.UpstreamError]: 'upstream_failed',
 });

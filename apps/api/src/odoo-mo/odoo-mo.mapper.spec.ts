@@ -1,5 +1,8 @@
 import type { AxiosInstance } from 'axios';
-import { OdooClient, OdooConnection, OdooRpcError } from './odoo-client';
+import { OdooClient, OdooConnection, OdooRpcError, SessionCookieJar } from './odoo-client';
+
+const SID_A = '0123456789abcdef0123456789abcdef01234567';
+const SID_B = 'fedcba9876543210fedcba9876543210fedcba98';
 import { detectStartField, mapProduction, odooDatetimeToIso, odooQuantity, toOdooDatetime } from './odoo-mo.mapper';
 
 // Records exactly as captured from a real Odoo 16 (shared/odoo/odoo16-jsonrpc-samples.txt, capture 2) and as 17 sends them.
@@ -14,6 +17,7 @@ const ODOO16_RECORD = {
   date_start: false,
   create_date: '2026-11-22 08:32:07',
   origin: false,
+  company_id: [1, 'My Company (San Francisco)'],
 };
 
 describe('Odoo response mapping', () => {
@@ -29,6 +33,7 @@ describe('Odoo response mapping', () => {
       state: 'confirmed',
       scheduled_start: '2026-11-23T08:32:00.000Z',
       create_date: '2026-11-22T08:32:07.000Z',
+      company: 'My Company (San Francisco)',
     });
   });
 
@@ -43,11 +48,13 @@ describe('Odoo response mapping', () => {
 
   it('handles empty many2ones and missing fields', () => {
     const row = mapProduction({ id: 1, name: 'MO1', product_id: false, product_qty: false, product_uom_id: false, state: false, create_date: false }, 'date_start', 'x');
-    expect(row).toMatchObject({ sku_name: '', quantity: '0', uom: null, state: null, scheduled_start: null, create_date: null });
+    expect(row).toMatchObject({ sku_name: '', quantity: '0', uom: null, state: null, scheduled_start: null, create_date: null, company: null });
   });
 
-  it('refuses a record without a name and a non-numeric quantity', () => {
+  it('refuses a record without a name or an id, and a non-numeric quantity', () => {
     expect(() => mapProduction({ id: 1, name: false }, 'date_start', 'x')).toThrow(OdooRpcError);
+    expect(() => mapProduction({ name: 'WH/MO/00001' }, 'date_start', 'x')).toThrow(/without an id/);
+    expect(() => mapProduction({ id: 0, name: 'WH/MO/00001' }, 'date_start', 'x')).toThrow(/without an id/);
     expect(() => odooQuantity('12')).toThrow(/not a number/);
   });
 
@@ -84,18 +91,18 @@ describe('Odoo response mapping', () => {
 describe('OdooClient error mapping', () => {
   const conn: OdooConnection = { baseUrl: 'http://odoo.test', database: 'mrpdemo', authMode: 'api_key', login: 'admin', sessionId: null, apiKey: 'secret-key-123', timeoutMs: 5000 };
   const sent: Array<{ url: string; body: { params: Record<string, unknown> }; headers: Record<string, string> }> = [];
-  type Answer = { status?: number; data?: unknown; throw?: unknown };
-  function clientAnswering(answers: Answer[], c: OdooConnection = conn): OdooClient {
+  type Answer = { status?: number; data?: unknown; throw?: unknown; headers?: Record<string, string[]> };
+  function clientAnswering(answers: Answer[], c: OdooConnection = conn, jar?: SessionCookieJar): OdooClient {
     const http = {
       post: async (url: string, body: { params: Record<string, unknown> }, config: { headers: Record<string, string> }) => {
         sent.push({ url, body, headers: config.headers });
         const a = answers.shift() ?? { data: { jsonrpc: '2.0', id: 1, result: null } };
         if (a.throw) throw a.throw;
         // The client asks axios for the body as bytes (responseType 'arraybuffer': a Buffer in Node).
-        return { status: a.status ?? 200, data: Buffer.from(typeof a.data === 'string' ? a.data : JSON.stringify(a.data)) };
+        return { status: a.status ?? 200, headers: a.headers ?? {}, data: Buffer.from(typeof a.data === 'string' ? a.data : JSON.stringify(a.data)) };
       },
     } as unknown as AxiosInstance;
-    return new OdooClient(c, http);
+    return new OdooClient(c, http, { jar });
   }
   const error = (code: number, name: string, message: string) => ({ data: { jsonrpc: '2.0', id: null, error: { code, message: 'Odoo Server Error', data: { name, message, debug: 'Traceback…', arguments: [message], context: {} } } } });
 
@@ -107,6 +114,43 @@ describe('OdooClient error mapping', () => {
     expect(sent.map((s) => s.url)).toEqual(['http://odoo.test/jsonrpc', 'http://odoo.test/jsonrpc']);
     expect(sent[0]?.body.params).toEqual({ service: 'common', method: 'authenticate', args: ['mrpdemo', 'admin', 'secret-key-123', {}] });
     expect(sent[1]?.body.params).toEqual({ service: 'object', method: 'execute_kw', args: ['mrpdemo', 2, 'secret-key-123', 'mrp.production', 'search_count', [[]], {}] });
+  });
+
+  it('keeps the session_id cookie Odoo hands back in API-key mode and sends it with every later call', async () => {
+    const jar: SessionCookieJar = { value: null };
+    const client = clientAnswering(
+      [
+        { data: { jsonrpc: '2.0', id: 1, result: 2 }, headers: { 'set-cookie': [`session_id=${SID_A}; Expires=Sun, 29 Nov 2026 08:33:06 GMT; Max-Age=604800; HttpOnly; Path=/`] } },
+        { data: { jsonrpc: '2.0', id: 2, result: 42 } },
+        // A rotated session replaces it; a value that is no session id (it would break the header) is not kept.
+        { data: { jsonrpc: '2.0', id: 3, result: 43 }, headers: { 'set-cookie': ['frontend_lang=en_US; Path=/', `session_id=${SID_B}; Path=/`] } },
+        { data: { jsonrpc: '2.0', id: 4, result: 44 }, headers: { 'set-cookie': ['session_id=bad value; Path=/'] } },
+        { data: { jsonrpc: '2.0', id: 5, result: 45 } },
+      ],
+      conn,
+      jar,
+    );
+    for (let k = 0; k < 4; k += 1) await client.searchCount('mrp.production', []);
+    expect(sent.map((s) => s.headers['cookie'] ?? null)).toEqual([null, `session_id=${SID_A}`, `session_id=${SID_A}`, `session_id=${SID_B}`, null]);
+    // The jar is the configuration's: the next client (the next run) starts with what this one kept.
+    expect(jar.value).toBeNull();
+    const again = clientAnswering([{ data: { jsonrpc: '2.0', id: 6, result: 2 }, headers: { 'set-cookie': [`session_id=${SID_A}; Path=/`] } }], conn, jar);
+    await again.ensureUid();
+    expect(jar.value).toBe(SID_A);
+    const next = clientAnswering([{ data: { jsonrpc: '2.0', id: 7, result: 1 } }], conn, jar);
+    await next.version().catch(() => undefined);
+    expect(sent[sent.length - 1]?.headers['cookie']).toBe(`session_id=${SID_A}`);
+  });
+
+  it('names only the database when Odoo has no such database, never its PostgreSQL host, port or a raw newline', async () => {
+    const text = 'connection to server at "db" (172.18.0.2), port 5432 failed: FATAL:  database "nope" does not exist\n';
+    const client = clientAnswering([error(200, 'psycopg2.OperationalError', text)], { ...conn, database: 'nope' });
+    const err = (await client.ensureUid().catch((e: unknown) => e)) as OdooRpcError;
+    expect(err).toMatchObject({ failure: 'database_not_found', message: 'Database "nope" does not exist on this Odoo server.' });
+    expect(JSON.stringify({ message: err.message, odoo: err.odoo })).not.toMatch(/172\.18|5432|\\n|server at/);
+    // Another OperationalError stays an Odoo error.
+    const other = clientAnswering([error(200, 'psycopg2.OperationalError', 'could not serialize access')]);
+    await expect(other.ensureUid()).rejects.toMatchObject({ failure: 'odoo_error' });
   });
 
   it('uses call_kw with the session cookie in session mode', async () => {

@@ -7,7 +7,7 @@ export const START_FIELD_17 = 'date_start';
 
 /** The mrp.production fields the sync reads. Odoo has no MO "note": the cache's `note` is the MO's Source (`origin`). */
 export function productionFields(startField: string): string[] {
-  return ['name', 'product_id', 'product_qty', 'product_uom_id', 'state', startField, 'create_date', 'origin'];
+  return ['name', 'product_id', 'product_qty', 'product_uom_id', 'state', startField, 'create_date', 'origin', 'company_id'];
 }
 
 /** Picks the planned-start field from `fields_get` of mrp.production. */
@@ -15,10 +15,13 @@ export function detectStartField(fields: Record<string, unknown>): string {
   return START_FIELD_16 in fields ? START_FIELD_16 : START_FIELD_17;
 }
 
-/** One MO as the cache stores it. Dates are ISO strings (UTC), quantity a decimal string. */
+/**
+ * One MO as the cache stores it. Dates are ISO strings (UTC), quantity a decimal string. The record id identifies it
+ * (within its Odoo database); the MO number is unique per company only.
+ */
 export interface MoRow {
+  odoo_id: number;
   mo_number: string;
-  odoo_id: number | null;
   production_type: string;
   sku_name: string;
   quantity: string;
@@ -27,6 +30,8 @@ export interface MoRow {
   state: string | null;
   scheduled_start: string | null;
   create_date: string | null;
+  /** The company's name (`company_id`). */
+  company: string | null;
 }
 
 const ODOO_DATETIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
@@ -87,13 +92,17 @@ export function odooQuantity(value: unknown): string {
 
 /** An mrp.production record from `search_read` → the cache row. */
 export function mapProduction(record: Record<string, unknown>, startField: string, productionType: string): MoRow {
+  const id = record['id'];
   const name = record['name'];
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    throw new OdooRpcError('bad_response', `Odoo sent an mrp.production record without an id (name ${JSON.stringify(name)}).`);
+  }
   if (typeof name !== 'string' || name === '') {
-    throw new OdooRpcError('bad_response', `Odoo sent an mrp.production record without a name (id ${JSON.stringify(record['id'])}).`);
+    throw new OdooRpcError('bad_response', `Odoo sent an mrp.production record without a name (id ${id}).`);
   }
   return {
+    odoo_id: id,
     mo_number: name,
-    odoo_id: typeof record['id'] === 'number' ? record['id'] : null,
     production_type: productionType,
     sku_name: many2oneName(record['product_id']) ?? '',
     quantity: odooQuantity(record['product_qty']),
@@ -102,13 +111,14 @@ export function mapProduction(record: Record<string, unknown>, startField: strin
     state: odooText(record['state']),
     scheduled_start: odooDatetimeToIso(record[startField]),
     create_date: odooDatetimeToIso(record['create_date']),
+    company: many2oneName(record['company_id']),
   };
 }
 
 /** A live Odoo record → the `mo-list` item. */
 export function toOdooMoItem(row: MoRow, productionType: string | null): OdooMoItem {
   return {
-    odoo_id: row.odoo_id ?? 0,
+    odoo_id: row.odoo_id,
     mo_number: row.mo_number,
     production_type: productionType,
     sku_name: row.sku_name,
@@ -118,12 +128,13 @@ export function toOdooMoItem(row: MoRow, productionType: string | null): OdooMoI
     state: row.state,
     scheduled_start: row.scheduled_start,
     create_date: row.create_date,
+    company: row.company,
   };
 }
 
 export interface CacheDbRow {
   mo_number: string;
-  odoo_id: number | null;
+  odoo_id: number;
   production_type: string;
   sku_name: string;
   quantity: string;
@@ -132,8 +143,10 @@ export interface CacheDbRow {
   state: string | null;
   scheduled_start: Date | null;
   create_date: Date | null;
+  company: string | null;
   last_updated: Date;
   changed_at: Date;
+  missing_since: Date | null;
 }
 
 export function toMoCacheItem(r: CacheDbRow): MoCacheItem {
@@ -148,7 +161,9 @@ export function toMoCacheItem(r: CacheDbRow): MoCacheItem {
     state: r.state,
     scheduled_start: r.scheduled_start?.toISOString() ?? null,
     create_date: r.create_date?.toISOString() ?? null,
+    company: r.company,
     last_updated: r.last_updated.toISOString(),
     changed_at: r.changed_at.toISOString(),
+    missing_since: r.missing_since?.toISOString() ?? null,
   };
 }

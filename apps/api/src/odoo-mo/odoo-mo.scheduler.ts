@@ -5,6 +5,7 @@ import { CronJob } from 'cron';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
+import { SerialQueue } from '../common/serial-queue';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SyncErrorCode } from '../sync-runs/sync-runs.error';
 import { OdooConfigService } from './odoo-config.service';
@@ -37,6 +38,8 @@ export class OdooMoScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly logger = new Logger('OdooMoScheduler');
   private registered: string | null = null;
   private watcher: NodeJS.Timeout | null = null;
+  /** Refreshes one at a time, so two reads of the settings never register the job in the wrong order. */
+  private readonly refreshes = new SerialQueue();
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -64,7 +67,11 @@ export class OdooMoScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /** Registers (or removes) the cron job from the current settings; a no-op when they did not change. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.refreshes.run(() => this.register());
+  }
+
+  private async register(): Promise<void> {
     const s = await this.config.read();
     if (s.scheduleEnabled && (await this.state.clearPause())) this.logger.log('MO sync schedule re-enabled; failure streak cleared');
     const signature = JSON.stringify([s.scheduleEnabled, s.schedule, s.timezone]);

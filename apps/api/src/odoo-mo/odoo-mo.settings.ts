@@ -2,6 +2,7 @@ import {
   DEFAULT_PRODUCTION_TYPES,
   ODOO_AUTH_MODES,
   ODOO_MO_DEFAULTS,
+  httpBaseUrlProblem,
   ODOO_SECRET_PATTERN,
   OdooAuthMode,
   OdooDomain,
@@ -22,6 +23,8 @@ const nullableString = (key: string, max: number, pattern?: RegExp, hint?: strin
   return null;
 };
 
+const prefixed = (key: string, problem: string | null) => (problem ? `${key} ${problem}` : null);
+
 const intBetween = (key: string, min: number, max: number) => (v: unknown) =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `${key} must be a whole number from ${min} to ${max}`;
 
@@ -41,13 +44,11 @@ export function timezoneProblem(v: unknown): string | null {
   }
 }
 
-const BASE_URL = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
-
 export const ODOO_BASE_URL: SettingDefinition<string | null> = {
   key: 'odoo.baseUrl',
   description: 'Odoo base URL, e.g. https://odoo.example.com (the JSON-RPC paths are appended to it).',
   defaultValue: null,
-  validate: nullableString('odoo.baseUrl', 500, BASE_URL, 'must be an http(s) URL without a query string'),
+  validate: (v) => nullableString('odoo.baseUrl', 500)(v) ?? (v === null || v === '' ? null : prefixed('odoo.baseUrl', httpBaseUrlProblem(v))),
 };
 
 export const ODOO_DATABASE: SettingDefinition<string | null> = {
@@ -143,9 +144,8 @@ export function toStoredProductionTypes(mapping: ProductionTypeMapping): StoredP
 }
 
 export function fromStoredProductionTypes(list: StoredProductionType[]): ProductionTypeMapping {
-  const mapping: ProductionTypeMapping = {};
-  for (const { type, domain } of list) mapping[type] = domain;
-  return mapping;
+  // fromEntries defines own properties, whatever the names.
+  return Object.fromEntries(list.map(({ type, domain }) => [type, domain]));
 }
 
 export function storedProductionTypesProblem(v: unknown): string | null {

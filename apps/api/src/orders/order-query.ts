@@ -1,8 +1,9 @@
-import type { OrderListQueryDto } from '@simpul/contracts';
+import type { OrderListQueryDto, OrderSort } from '@simpul/contracts';
+import { sortColumn } from '../common/pagination';
 import type { OrderKindSpec } from './order-kinds';
 
 /** Allow-listed sort fields → output columns of the page query. */
-const ORDER_SORT: Record<string, string> = {
+const ORDER_SORT: Readonly<Record<OrderSort, string>> = {
   order_date: 'order_date',
   order_number: 'order_number',
   po_number: 'order_number',
@@ -34,7 +35,7 @@ export function buildOrderFilter(spec: OrderKindSpec, q: OrderListQueryDto): { w
  */
 export function orderPageSql(spec: OrderKindSpec, q: OrderListQueryDto, limit: number, offset: number): { sql: string; params: unknown[] } {
   const filter = buildOrderFilter(spec, q);
-  const sort = ORDER_SORT[q.sort ?? ''] ?? 'order_date';
+  const sort = sortColumn(q.sort, ORDER_SORT, 'order_date');
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const sql = `
     WITH page AS (

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartsSyncPreviewQueryDto, PartsSyncScheduleDto, PoNumbersQueryDto } from '@simpul/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
@@ -20,6 +20,7 @@ export class PartsSyncController {
 
   /** The seed's preview: `{ success, message, data: { totalPOs, needsSyncCount, preview }, timestamp }`. */
   @Get('parts/sync-po')
+  @ApiOperation({ summary: 'Preview the PO-number sync: which parts would take which purchase order number' })
   @Roles(...SYNC_OPERATORS)
   @RawResponse()
   preview(@Query() query: PartsSyncPreviewQueryDto) {
@@ -27,6 +28,7 @@ export class PartsSyncController {
   }
 
   @Post('parts/sync-po')
+  @ApiOperation({ summary: 'Run the PO-number sync now' })
   @HttpCode(200)
   @Roles(...SYNC_OPERATORS)
   @RawResponse()
@@ -35,12 +37,14 @@ export class PartsSyncController {
   }
 
   @Get('parts/sync-po/schedule')
+  @ApiOperation({ summary: 'The PO-number sync schedule and its last run' })
   @Roles(...SYNC_OPERATORS)
   schedule() {
     return this.scheduler.describe();
   }
 
   @Put('parts/sync-po/schedule')
+  @ApiOperation({ summary: 'Change the PO-number sync schedule (cron, on/off)' })
   @Roles(...SYNC_OPERATORS)
   @ApiBodyOf(PartsSyncScheduleDto)
   updateSchedule(@CurrentActor() actor: Actor, @Body() dto: PartsSyncScheduleDto) {
@@ -49,6 +53,7 @@ export class PartsSyncController {
 
   /** `fetchPONumbersApi(params)`: purchase order numbers with search, status and paging. */
   @Get('po-numbers')
+  @ApiOperation({ summary: 'Purchase order numbers (search, status, paging)' })
   poNumbers(@Query() query: PoNumbersQueryDto) {
     return this.sync.poNumbers(query);
   }

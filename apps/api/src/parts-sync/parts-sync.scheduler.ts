@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { PartsSyncScheduleDto, PartsSyncScheduleResponse } from '@simpul/contracts';
 import { CronJob } from 'cron';
 import type { Actor } from '../common/auth/actor';
+import { SerialQueue } from '../common/serial-queue';
 import { SettingsService } from '../settings/settings.service';
 import { SyncRunsService } from '../sync-runs/sync-runs.service';
 import { PartsSyncError, PartsSyncErrorCode } from './parts-sync.error';
@@ -15,6 +16,8 @@ export const PARTS_SYNC_JOB = 'parts-po-sync';
 @Injectable()
 export class PartsSyncScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('PartsSyncScheduler');
+  /** Schedule changes and registrations, one at a time: concurrent ones would register the job twice. */
+  private readonly changes = new SerialQueue();
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -27,9 +30,14 @@ export class PartsSyncScheduler implements OnApplicationBootstrap {
     await this.reschedule();
   }
 
-  async reschedule(): Promise<void> {
-    if (this.registry.doesExist('cron', PARTS_SYNC_JOB)) this.registry.deleteCronJob(PARTS_SYNC_JOB);
+  reschedule(): Promise<void> {
+    return this.changes.run(() => this.register());
+  }
+
+  /** Replaces the job from the current settings; idempotent, and the replacement has no await inside it. */
+  private async register(): Promise<void> {
     const [cron, enabled] = await Promise.all([this.settings.get(PARTS_SYNC_CRON), this.settings.get(PARTS_SYNC_ENABLED)]);
+    if (this.registry.doesExist('cron', PARTS_SYNC_JOB)) this.registry.deleteCronJob(PARTS_SYNC_JOB);
     if (!enabled) return;
     const job = CronJob.from({ cronTime: cron, timeZone: PARTS_SYNC_TIMEZONE, onTick: () => void this.runScheduled(), start: true });
     this.registry.addCronJob(PARTS_SYNC_JOB, job as unknown as Parameters<SchedulerRegistry['addCronJob']>[1]);
@@ -67,10 +75,12 @@ export class PartsSyncScheduler implements OnApplicationBootstrap {
     if (dto.cron !== undefined) {
       const problem = cronProblem(dto.cron);
       if (problem) throw new PartsSyncError(PartsSyncErrorCode.InvalidSchedule, problem);
-      await this.settings.set(actor, PARTS_SYNC_CRON.key, dto.cron.trim());
     }
-    if (dto.enabled !== undefined) await this.settings.set(actor, PARTS_SYNC_ENABLED.key, dto.enabled);
-    await this.reschedule();
+    await this.changes.run(async () => {
+      if (dto.cron !== undefined) await this.settings.set(actor, PARTS_SYNC_CRON.key, dto.cron.trim());
+      if (dto.enabled !== undefined) await this.settings.set(actor, PARTS_SYNC_ENABLED.key, dto.enabled);
+      await this.register();
+    });
     return this.describe();
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
 import { StockService } from './stock.service';
 
@@ -11,6 +11,7 @@ export class StockController {
 
   /** Proves that every part's stock equals the sum of its ledger. */
   @Get('check')
+  @ApiOperation({ summary: 'Check that every part’s stock equals its ledger' })
   @Roles('admin', 'direktur', 'manager')
   check() {
     return this.stock.check();

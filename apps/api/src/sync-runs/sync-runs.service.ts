@@ -44,12 +44,19 @@ export interface RunContext {
 }
 
 export interface RunOptions {
+  /** The sync's name in messages ("Odoo MO"); the kind itself when not given. */
+  name?: string;
   /**
    * Record the run's start and end without waiting for the WAL flush. Only for syncs whose own writes commit the same
    * way (a cache the next run rebuilds): a crash then loses the run's writes and its end together (WAL is flushed in
    * order, so never a write without its run), and the next run marks the run interrupted.
    */
   asyncCommit?: boolean;
+}
+
+/** "An Odoo MO", "A parts-po": the indefinite article by the name's first letter. */
+function withArticle(name: string): string {
+  return `${/^[aeiou]/i.test(name) ? 'An' : 'A'} ${name}`;
 }
 
 const INTERRUPTED =
@@ -128,7 +135,7 @@ export class SyncRunsService {
       if (!locked) {
         throw new SyncError(
           SyncErrorCode.AlreadyRunning,
-          `A ${kind} sync is already running. Wait for it to finish, then try again.`,
+          `${withArticle(opts.name ?? kind)} sync is already running. Wait for it to finish, then try again.`,
         );
       }
       try {
@@ -206,8 +213,8 @@ export class SyncRunsService {
       `SELECT status, count(*)::int AS count FROM sync_run_items WHERE run_id = $1 GROUP BY status`,
       [id],
     );
-    const itemCounts = Object.fromEntries(counts.map((c) => [c.status, c.count]));
-    const total = query.status ? (itemCounts[query.status] ?? 0) : counts.reduce((n, c) => n + c.count, 0);
+    const itemCounts = Object.fromEntries(counts.map((c) => [c.status, c.count])) as Record<string, number>;
+    const total = query.status ? (counts.find((c) => c.status === query.status)?.count ?? 0) : counts.reduce((n, c) => n + c.count, 0);
     return {
       ...mapRun(row),
       itemCounts,

@@ -9,6 +9,7 @@ import {
   UpdateUserDto,
   UserListQueryDto,
   UserResponse,
+  UserSort,
 } from '@simpul/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -21,7 +22,7 @@ import { UserEntity } from './user.entity';
 import { mapLocation, mapUser } from './users.mapper';
 import { UsersError, UsersErrorCode } from './users.error';
 
-const SORTABLE = { name: 'u.name', email: 'u.email', role: 'u.role', createdAt: 'u.created_at' } as const;
+const SORTABLE: Readonly<Record<UserSort, string>> = { name: 'u.name', email: 'u.email', role: 'u.role', createdAt: 'u.created_at' };
 
 @Injectable()
 export class UsersService {

@@ -47,6 +47,7 @@ const schema: DomainSchema = {
     return typeof name === 'string' ? name : '';
   },
   records: (model) => ROWS[model] ?? [],
+  version: 16,
 };
 
 function productIds(domain: unknown): number[] {

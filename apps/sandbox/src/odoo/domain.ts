@@ -25,6 +25,8 @@ export interface DomainSchema {
   displayName(model: string, id: number): string;
   /** Every row of a model, for `child_of` / `parent_of` (a name search, then the walk along `parent_id`). */
   records(model: string): Iterable<Row>;
+  /** The server's major version: product.product's name search differs between 16 and 17. */
+  readonly version: number;
 }
 
 export const TERM_OPERATORS = [
@@ -33,7 +35,11 @@ export const TERM_OPERATORS = [
 type TermOperator = (typeof TERM_OPERATORS)[number];
 const NEGATIVE_OPERATORS: ReadonlySet<TermOperator> = new Set<TermOperator>(['!=', 'not like', 'not ilike', 'not in']);
 const NEGATION: Partial<Record<TermOperator, TermOperator>> = { '!=': '=', 'not like': 'like', 'not ilike': 'ilike', 'not in': 'in' };
-const ARITY: Readonly<Record<string, number>> = { '!': 1, '&': 2, '|': 2 };
+const ARITY: ReadonlyMap<string, number> = new Map([
+  ['!', 1],
+  ['&', 2],
+  ['|', 2],
+]);
 
 const EXPRESSION_FRAMES: Frame[] = [
   { file: '/opt/odoo/odoo/models.py', line: 4867, func: '_search', code: 'query = self._where_calc(domain)' },
@@ -80,7 +86,7 @@ export function normalizeDomain(domain: unknown): unknown[] {
       result.unshift('&');
       expected = 1;
     }
-    expected += Array.isArray(token) ? -1 : (typeof token === 'string' ? (ARITY[token] ?? 0) : 0) - 1;
+    expected += Array.isArray(token) ? -1 : (typeof token === 'string' ? (ARITY.get(token) ?? 0) : 0) - 1;
     result.push(token);
   }
   if (expected !== 0) throw assertionError(`This domain is syntactically not correct: ${pyRepr(domain)}`);
@@ -246,9 +252,12 @@ function isTextCriterion(right: unknown): right is string | string[] {
  */
 function compileMany2oneByName(name: string, comodel: string, operator: TermOperator, right: string | string[], schema: DomainSchema): Predicate {
   const negative = NEGATIVE_OPERATORS.has(operator);
-  const nameTest = compileValueTest(nameSearchOperator(operator, right), right);
+  const positive = nameSearchOperator(operator, right);
+  const products = comodel === 'product.product' && typeof right === 'string' ? productNameSearch(positive, right, schema) : null;
+  const nameTest = compileValueTest(positive, right);
   const cache = new Map<number, boolean>();
   const matches = (id: number): boolean => {
+    if (products) return products.has(id);
     let hit = cache.get(id);
     if (hit === undefined) {
       const related = schema.record(comodel, id);
@@ -262,6 +271,32 @@ function compileMany2oneByName(name: string, comodel: string, operator: TermOper
     if (typeof id !== 'number') return negative;
     return negative !== matches(id);
   };
+}
+
+const NAME_SEARCH_POSITIVE: ReadonlySet<TermOperator> = new Set<TermOperator>(['=', 'ilike', '=ilike', 'like', '=like']);
+
+/**
+ * product.product's own name search, which never looks at the display name `[CODE] Name` as a whole. 16.0
+ * (`_name_search`): an exact internal reference first, else reference or name, else the reference inside `[…]`. 17.0
+ * on (`_search_display_name`): reference or name. So `[CT-NOVA-08]` finds the product on 16 and nothing on 17.
+ */
+function productNameSearch(operator: TermOperator, right: string, schema: DomainSchema): Set<number> {
+  const rows = [...schema.records('product.product')];
+  const where = (test: (row: Row) => boolean) => new Set(rows.filter(test).map((row) => row['id'] as number));
+  const code = (row: Row) => row['default_code'] ?? false;
+  const byCode = (value: string) => {
+    const equal = compileValueTest('=', value);
+    return where((row) => equal(code(row)));
+  };
+  const test = compileValueTest(operator, right);
+  if (schema.version === 16 && NAME_SEARCH_POSITIVE.has(operator)) {
+    const exact = byCode(right);
+    if (exact.size > 0) return exact;
+  }
+  const found = where((row) => test(code(row)) || test(row['name'] ?? false));
+  const bracketed = /(\[(.*?)\])/.exec(right);
+  if (schema.version === 16 && found.size === 0 && NAME_SEARCH_POSITIVE.has(operator) && bracketed?.[2] !== undefined) return byCode(bracketed[2]);
+  return found;
 }
 
 /** The positive operator `_name_search` applies: a list means membership, ordering operators degrade to equality. */

@@ -201,10 +201,12 @@ export function accessDeniedRpc(): OdooError {
 
 /**
  * A database that does not exist: odoo/modules/registry.py Registry.new opens a cursor and psycopg2 refuses the
- * connection. (A server started with `--db-filter`/`db_name` would refuse earlier; the fake models the default setup.)
+ * connection. libpq's text names Odoo's own PostgreSQL server (host, address, port) and ends with a newline; the
+ * fake's server is `localhost` on 5432 over TCP, as in a typical deployment. (A server started with
+ * `--db-filter`/`db_name` would refuse earlier; the fake models the default setup.)
  */
 export function unknownDatabase(db: string): OdooError {
-  const message = `connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: FATAL:  database "${db}" does not exist\n`;
+  const message = `connection to server at "localhost" (127.0.0.1), port 5432 failed: FATAL:  database "${db}" does not exist\n`;
   return new OdooError('psycopg2.OperationalError', message, {
     frames: [
       frame('odoo/modules/registry.py', 87, 'new', 'odoo.modules.load_modules(registry, force_demo, status, update_module)'),

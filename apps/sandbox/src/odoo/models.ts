@@ -48,6 +48,15 @@ export class Table {
   get(id: number): MutableRow | undefined {
     return this.byId.get(id);
   }
+
+  /** Removes a row (the sandbox's control `unlink`); false when there was none. */
+  delete(id: number): boolean {
+    const row = this.byId.get(id);
+    if (!row) return false;
+    this.byId.delete(id);
+    this.rows.splice(this.rows.indexOf(row), 1);
+    return true;
+  }
 }
 
 export class OdooDatabase implements DomainSchema {

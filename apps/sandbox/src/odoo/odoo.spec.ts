@@ -104,7 +104,7 @@ describe('Odoo fake', () => {
     it('returns every field when fields is empty, and many2one names agree with the related models', async () => {
       const cookie = await login(app);
       const [mo] = records(await callKw(app, cookie, 'mrp.production', 'read', [[10], []]));
-      expect(mo).toMatchObject({ id: 10, name: 'WH/MO/00010', company_id: [expect.any(Number), expect.stringMatching(/^My Company/)] });
+      expect(mo).toMatchObject({ id: 10, name: expect.stringMatching(/^WH\/MO\/\d{5}$/), company_id: [expect.any(Number), expect.stringMatching(/^My Company/)] });
       const product = mo?.['product_id'];
       if (!Array.isArray(product)) throw new Error('product_id is not a many2one pair');
       const [productRow] = records(await callKw(app, cookie, 'product.product', 'read', [[product[0]], ['display_name', 'categ_id', 'default_code']]));
@@ -202,6 +202,69 @@ describe('Odoo fake', () => {
     });
   });
 
+  describe('two companies, deletes and moved products', () => {
+    it('numbers MOs per company, so both companies have the same MO names', async () => {
+      const { app } = setup();
+      const all = records(await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'search_read', [[]], { fields: ['name', 'company_id'], order: 'id asc' }));
+      const byCompany = new Map<number, string[]>();
+      for (const mo of all) {
+        const company = (mo['company_id'] as [number, string])[0];
+        byCompany.set(company, [...(byCompany.get(company) ?? []), String(mo['name'])]);
+      }
+      const first = byCompany.get(1) ?? [];
+      const second = byCompany.get(2) ?? [];
+      expect(second.length).toBeGreaterThan(10);
+      // Each company counts from 00001 in creation order, unique within the company only.
+      expect(first.slice(0, 4)).toEqual(['WH/MO/00001', 'WH/MO/00002', 'WH/MO/00003', 'WH/MO/00004']);
+      expect(second.slice(0, 2)).toEqual(['WH/MO/00001', 'WH/MO/00002']);
+      expect(new Set(first).size).toBe(first.length);
+      expect(new Set(second).size).toBe(second.length);
+      const repeated = await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'search_count', [[['name', '=', second[5]]]]);
+      expect(repeated.result).toBe(2);
+    });
+
+    it('deletes records and writes fields through the control routes', async () => {
+      const { app } = setup();
+      const count = async (domain: unknown[]) => (await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'search_count', [domain])).result as number;
+      expect((await request(app).post('/odoo/__control/unlink').send({ model: 'mrp.production', ids: [5, 6, 999999] }).expect(200)).body).toEqual({ deleted: 2 });
+      expect(await count([])).toBe(302);
+      expect((await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'read', [[5], ['name']])).error?.data.name).toBe('odoo.exceptions.MissingError');
+
+      // A product moved to another category takes its MOs from one production type's domain to another's.
+      const devices = await count([['product_id.categ_id.name', 'ilike', 'device']]);
+      const [nova] = records(await executeKw(app, DEFAULT_API_KEY, 'product.product', 'search_read', [[['default_code', '=', 'DV-NOVA-BLK']]], { fields: ['id'] }));
+      const novaMos = await count([['product_id.default_code', '=', 'DV-NOVA-BLK']]);
+      expect(novaMos).toBeGreaterThan(0);
+      await request(app).post('/odoo/__control/write').send({ model: 'product.product', ids: [nova?.['id']], values: { categ_id: 6 } }).expect(200);
+      expect(await count([['product_id.categ_id.name', 'ilike', 'device']])).toBe(devices - novaMos);
+
+      await request(app).post('/odoo/__control/write').send({ model: 'mrp.production', ids: [7], values: { product_qty: 12.5, origin: 'S99999' } }).expect(200);
+      const [mo] = records(await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'read', [[7], ['product_qty', 'origin']]));
+      expect(mo).toEqual({ id: 7, product_qty: 12.5, origin: 'S99999' });
+
+      await request(app).post('/odoo/__control/write').send({ model: 'mrp.production', ids: [7], values: { create_date: '2020-01-01 00:00:00' } }).expect(400);
+      await request(app).post('/odoo/__control/write').send({ model: 'product.product', ids: [60], values: { categ_id: 999 } }).expect(400);
+      await request(app).post('/odoo/__control/unlink').send({ model: 'no.model', ids: [1] }).expect(400);
+    });
+
+    it("searches products by reference or name, never by the whole display name, as each version's name search does", async () => {
+      const found = async (version: 16 | 17, value: string, operator = 'ilike') => {
+        const { app } = setup({ version });
+        const rows = records(await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'search_read', [[['product_id', operator, value]]], { fields: ['product_id'] }));
+        return new Set(rows.map((r) => (r['product_id'] as [number, string])[1]));
+      };
+      // 16.0 `_name_search` falls back to the reference inside the brackets; 17.0 on `_search_display_name` does not.
+      expect([...(await found(16, '[CT-NOVA-08]'))]).toEqual(['[CT-NOVA-08] Nova Cartridge 0.8 ohm']);
+      expect((await found(17, '[CT-NOVA-08]')).size).toBe(0);
+      expect((await found(17, 'CT-NOVA-08] Nova')).size).toBe(0);
+      expect([...(await found(17, 'nova cartridge 0.8'))]).toEqual(['[CT-NOVA-08] Nova Cartridge 0.8 ohm']);
+      expect((await found(16, 'CT-NOVA')).size).toBe(2);
+      // `%` and `_` stay wildcards unless escaped with a backslash, as PostgreSQL's ILIKE reads them.
+      expect((await found(17, 'CT_NOVA')).size).toBe(2);
+      expect((await found(17, 'CT\\_NOVA')).size).toBe(0);
+    });
+  });
+
   describe('credentials', () => {
     const { app } = setup();
 
@@ -222,7 +285,14 @@ describe('Odoo fake', () => {
       const answer = await rpc(app, '/jsonrpc', { service: 'common', method: 'authenticate', args: ['nodb', 'admin', 'admin', {}] });
       expect(answer.error?.code).toBe(200);
       expect(answer.error?.data.name).toBe('psycopg2.OperationalError');
-      expect(answer.error?.data.message).toContain('database "nodb" does not exist');
+      expect(answer.error?.data.message).toBe('connection to server at "localhost" (127.0.0.1), port 5432 failed: FATAL:  database "nodb" does not exist\n');
+    });
+
+    it('never sets a session cookie on /jsonrpc (save_session=False), with or without one', async () => {
+      const cookie = await login(app);
+      expect((await rpc(app, '/jsonrpc', { service: 'common', method: 'version', args: [] })).cookies).toEqual([]);
+      expect((await executeKw(app, DEFAULT_API_KEY, 'mrp.production', 'search_count', [[]])).cookies).toEqual([]);
+      expect((await rpc(app, '/jsonrpc', { service: 'common', method: 'version', args: [] }, cookie)).cookies).toEqual([]);
     });
   });
 
@@ -299,6 +369,19 @@ describe('Odoo fake', () => {
       const bad = await callKw(app, cookie, 'mrp.production', 'search', [[]], { order: 'id; drop table' });
       expect(bad.error?.data.name).toBe('builtins.ValueError');
       expect((await callKw(app, cookie, 'mrp.production', 'search', [[]], { order: 'id desc', limit: 2 })).result).toEqual([4, 3]);
+    });
+
+    it('takes prototype keys for nothing: not as an order field, a keyword argument or a domain operator', async () => {
+      const cookie = await login(app);
+      for (const order of ['__proto__', 'constructor desc', 'tostring']) {
+        const answer = await callKw(app, cookie, 'mrp.production', 'search', [[]], { order });
+        expect(answer.error?.data).toMatchObject({ name: 'builtins.ValueError', message: expect.stringMatching(/Invalid (field|"order")/) });
+      }
+      const kwarg = await callKw(app, cookie, 'mrp.production', 'search_count', [], { constructor: 1 });
+      expect(kwarg.error?.data.name).toBe('builtins.TypeError');
+      // Odoo's normalize_domain counts an unknown string as a term, then the parser finds it is no leaf.
+      const domain = await callKw(app, cookie, 'mrp.production', 'search_count', [['constructor', ['id', '>', 0]]]);
+      expect(domain.error?.data).toMatchObject({ name: 'builtins.ValueError', message: 'Invalid leaf constructor' });
     });
 
     it('16.0 search_read reads only what it found, so an unknown field in an empty result is no error', async () => {

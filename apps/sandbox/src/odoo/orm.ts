@@ -107,7 +107,7 @@ function bindArguments(method: string, params: string[], positional: unknown[], 
   });
   for (const [key, value] of Object.entries(named)) {
     if (!params.includes(key)) throw typeError(`BaseModel.${method}() got an unexpected keyword argument '${key}'`);
-    if (key in bound) throw typeError(`BaseModel.${method}() got multiple values for argument '${key}'`);
+    if (Object.hasOwn(bound, key)) throw typeError(`BaseModel.${method}() got multiple values for argument '${key}'`);
     bound[key] = value;
   }
   return bound;
@@ -278,7 +278,7 @@ export function parseOrder(order: string, table: Table): OrderTerm[] {
         `Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
       );
     }
-    const def = table.def.fields[name];
+    const def = Object.hasOwn(table.def.fields, name) ? table.def.fields[name] : undefined;
     if (!def) throw valueError(`Invalid field '${name}' on model '${table.def.name}'`);
     if (def.store === false) continue; // Odoo logs "cannot be sorted on field … (not a column)" and skips it
     const desc = (match[3] ?? 'asc').toLowerCase() === 'desc';

@@ -2,6 +2,9 @@
  * Deterministic seed data: Odoo's mrp demo (the four MOs of the captures, ids 1-4, dated 2026-11-22 as captured) plus
  * `moCount` generated manufacturing orders for liquid / device / cartridge / other products, created over the 60 days
  * before `now`. Same options → same data.
+ *
+ * MO names come from one sequence per company, as in Odoo (`mrp.production` `name` is unique per company only), and
+ * both companies' warehouses have the code `WH`: the two companies' MOs therefore repeat each other's names.
  */
 import { MutableRow, OdooDatabase, OdooVersion, modelDefs } from './models';
 
@@ -151,8 +154,24 @@ const DEMO_MOS: DemoMo[] = [
   { id: 4, product: 32, qty: 5, state: 'done', planned: '2026-11-22 08:32:11' },
 ];
 
-function moName(id: number): string {
-  return `WH/MO/${String(id).padStart(5, '0')}`;
+/** Each company's warehouse code, the prefix of its MO names (`WH/MO/00005`); both are `WH`, as the issue found. */
+const WAREHOUSE_CODES = new Map<number, string>([
+  [1, 'WH'],
+  [2, 'WH'],
+]);
+
+/**
+ * The `mrp.production` sequence of each company (ir.sequence per picking type, so per warehouse and company): the
+ * next MO of a company takes that company's next number.
+ */
+class MoSequences {
+  private readonly next = new Map<number, number>();
+
+  take(company: number): string {
+    const n = this.next.get(company) ?? 1;
+    this.next.set(company, n + 1);
+    return `${WAREHOUSE_CODES.get(company) ?? 'WH'}/MO/${String(n).padStart(5, '0')}`;
+  }
 }
 
 /** The fields whose names differ between 16 and 17: planned vs actual start/end. */
@@ -161,15 +180,16 @@ function dateFields(version: OdooVersion, planned: string, plannedEnd: string, a
   return { date_start: planned, date_finished: actualEnd || plannedEnd };
 }
 
-function seedDemoMos(db: OdooDatabase, version: OdooVersion): void {
+function seedDemoMos(db: OdooDatabase, version: OdooVersion, sequences: MoSequences): void {
   const table = db.mustTable('mrp.production');
   for (const mo of DEMO_MOS) {
+    const name = sequences.take(1);
     const plannedEnd = odooDatetime(new Date(Date.parse(`${mo.planned.replace(' ', 'T')}Z`) + HOUR));
     const finished = mo.state === 'done' ? '2026-11-22 08:32:11' : false;
     table.insert({
       id: mo.id,
-      name: moName(mo.id),
-      display_name: moName(mo.id),
+      name,
+      display_name: name,
       priority: '0',
       origin: false,
       product_id: mo.product,
@@ -231,7 +251,7 @@ function minuteRound(ms: number): number {
   return Math.floor(ms / MINUTE) * MINUTE;
 }
 
-function seedGeneratedMos(db: OdooDatabase, opts: SeedOptions, products: ProductSeed[]): void {
+function seedGeneratedMos(db: OdooDatabase, opts: SeedOptions, products: ProductSeed[], sequences: MoSequences): void {
   const rng = createRng(opts.seed);
   const table = db.mustTable('mrp.production');
   const now = opts.now.getTime();
@@ -252,21 +272,30 @@ function seedGeneratedMos(db: OdooDatabase, opts: SeedOptions, products: Product
     const qty = pickQuantity(rng, product.kind);
     const lastChange = Math.max(createdAt, started ?? 0, finished ?? 0);
     const writeAt = Math.min(now, lastChange + Math.floor(rng() * HOUR));
+    // Drawn in the order the fields are listed, the company last, so that each seed keeps the data it always had.
+    const priority = rng() < 0.1 ? '1' : '0';
+    const origin = pickOrigin(rng);
+    const uom = product.kind === 'cartridge' && rng() < 0.1 ? 2 : 1;
+    const producing = state === 'done' || state === 'to_close' ? qty : state === 'progress' ? Math.floor(qty * rng()) : 0;
+    const deadline = rng() < 0.4 ? odooDatetime(new Date(minuteRound(plannedEnd + rng() * 10 * DAY))) : false;
+    // Two companies of about the same size: their MO numbers advance together, so recent MOs share numbers too.
+    const company = rng() < 0.5 ? 1 : 2;
+    const name = sequences.take(company);
     table.insert({
       id,
-      name: moName(id),
-      display_name: moName(id),
-      priority: rng() < 0.1 ? '1' : '0',
-      origin: pickOrigin(rng),
+      name,
+      display_name: name,
+      priority,
+      origin,
       product_id: product.id,
       product_qty: qty,
-      product_uom_id: product.kind === 'cartridge' && rng() < 0.1 ? 2 : 1,
-      qty_producing: state === 'done' || state === 'to_close' ? qty : state === 'progress' ? Math.floor(qty * rng()) : 0,
+      product_uom_id: uom,
+      qty_producing: producing,
       state,
       ...dateFields(opts.version, odooDatetime(new Date(planned)), odooDatetime(new Date(plannedEnd)), started === null ? false : odooDatetime(new Date(started)), finished === null ? false : odooDatetime(new Date(finished))),
-      date_deadline: rng() < 0.4 ? odooDatetime(new Date(minuteRound(plannedEnd + rng() * 10 * DAY))) : false,
+      date_deadline: deadline,
       user_id: 2,
-      company_id: rng() < 0.9 ? 1 : 2,
+      company_id: company,
       create_uid: 2,
       create_date: odooDatetime(new Date(createdAt)),
       write_uid: 2,
@@ -280,7 +309,8 @@ export function seedDatabase(opts: SeedOptions): OdooDatabase {
   const db = new OdooDatabase(opts.db, opts.version, modelDefs(opts.version));
   const products = [...DEMO_PRODUCTS, ...generatedProducts()];
   seedReferenceData(db, opts, products);
-  seedDemoMos(db, opts.version);
-  seedGeneratedMos(db, opts, products);
+  const sequences = new MoSequences();
+  seedDemoMos(db, opts.version, sequences);
+  seedGeneratedMos(db, opts, products, sequences);
   return db;
 }

@@ -25,10 +25,11 @@ import {
   unknownRpcMethod,
   unknownRpcService,
 } from './errors';
+import type { Scalar } from './domain';
 import { OdooDatabase, OdooVersion } from './models';
 import { callModelMethod } from './orm';
 import { pyJson } from './pyjson';
-import { seedDatabase } from './seed';
+import { odooDatetime, seedDatabase } from './seed';
 import { SessionStore, WebSession, readSessionCookie, sessionCookie } from './session';
 
 export interface OdooUserOptions {
@@ -226,7 +227,7 @@ function rpcRoute(server: ServerState, faults: FaultRegistry, spec: RouteSpec): 
 
 /** route_wrapper drops unknown params, but a missing required one is Python's TypeError. */
 function required(params: Record<string, unknown>, name: string, qualname: string): unknown {
-  if (!(name in params)) throw typeError(`${qualname}() missing 1 required positional argument: '${name}'`);
+  if (!Object.hasOwn(params, name)) throw typeError(`${qualname}() missing 1 required positional argument: '${name}'`);
   return params[name];
 }
 
@@ -437,7 +438,36 @@ function parseReset(body: unknown): OdooResetOptions | string {
   return reset;
 }
 
-function controlRouter(system: OdooSystem): express.Router {
+/** Fields the ORM keeps itself (odoo/models.py MAGIC_COLUMNS, `__last_update`). */
+const MAGIC_FIELDS: ReadonlySet<string> = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_date', '__last_update', 'display_name']);
+
+/** The values of a control `write`: stored fields of the model only (readonly ones too, as a raw update can); a many2one takes an existing id or false. */
+function writeValues(db: OdooDatabase, model: string, values: unknown): Record<string, Scalar> | string {
+  if (!isRecord(values) || Object.keys(values).length === 0) return 'values must be an object of field: value';
+  const out: Record<string, Scalar> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const field = db.field(model, name);
+    if (!field || field.store === false || MAGIC_FIELDS.has(name)) return `${model}.${name} is not a stored field the control write may set`;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return `${name} must be text, a number or false`;
+    if (field.type === 'many2one' && value !== false && (typeof value !== 'number' || !db.record(field.relation ?? '', value))) {
+      return `${name} must be the id of an existing ${field.relation ?? 'record'}, or false`;
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+/** `{ model, ids }` of a control call: a known model and a list of whole numbers. */
+function targetOf(db: OdooDatabase, body: unknown): { model: string; ids: number[] } | string {
+  const input = isRecord(body) ? body : {};
+  const model = input['model'];
+  const ids = input['ids'];
+  if (typeof model !== 'string' || !db.table(model)) return 'model must be one of the fake\'s models, e.g. "mrp.production"';
+  if (!Array.isArray(ids) || !ids.every((id): id is number => Number.isInteger(id))) return 'ids must be a list of record ids';
+  return { model, ids };
+}
+
+function controlRouter(system: OdooSystem, now: () => Date): express.Router {
   const router = express.Router();
   router.get('/state', (_req, res) => {
     res.json(system.state());
@@ -453,13 +483,44 @@ function controlRouter(system: OdooSystem): express.Router {
   router.post('/expire-sessions', (_req, res) => {
     res.json({ expired: system.expireSessions() });
   });
+  // What users do in Odoo between two syncs: delete records, edit them (an MO's quantity, a product's category). Raw
+  // changes, without Odoo's business checks (a done MO cannot really be deleted), so a test can make any case happen.
+  router.post('/unlink', (req, res) => {
+    const target = targetOf(system.database, req.body);
+    if (typeof target === 'string') {
+      res.status(400).json({ error: target });
+      return;
+    }
+    const table = system.database.mustTable(target.model);
+    res.json({ deleted: target.ids.filter((id) => table.delete(id)).length });
+  });
+  router.post('/write', (req, res) => {
+    const db = system.database;
+    const target = targetOf(db, req.body);
+    const values = typeof target === 'string' ? target : writeValues(db, target.model, (req.body as Record<string, unknown>)['values']);
+    if (typeof target === 'string' || typeof values === 'string') {
+      res.status(400).json({ error: typeof target === 'string' ? target : values });
+      return;
+    }
+    const table = db.mustTable(target.model);
+    const stamp = odooDatetime(now());
+    let updated = 0;
+    for (const id of target.ids) {
+      const row = table.get(id);
+      if (!row) continue;
+      Object.assign(row, values, { write_date: stamp }, db.version === 16 ? { __last_update: stamp } : {});
+      if ('display_name' in row) row['display_name'] = table.def.displayName(row);
+      updated += 1;
+    }
+    res.json({ updated });
+  });
   return router;
 }
 
 function buildRouter(server: ServerState, faults: FaultRegistry, system: OdooSystem): express.Router {
   const router = express.Router();
   const route = (spec: RouteSpec) => rpcRoute(server, faults, spec);
-  router.use('/__control', controlRouter(system));
+  router.use('/__control', controlRouter(system, () => new Date(server.now())));
   router.post('/web/session/authenticate', route(authenticateRoute(server)));
   router.post('/web/session/get_session_info', route(getSessionInfoRoute(server)));
   router.post('/web/session/destroy', route(destroyRoute(server)));

@@ -1,7 +1,8 @@
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from './pagination';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsTimestamp } from './decimal';
+import { SearchQueryDto, SORT_ORDERS, type SortOrder } from './pagination';
 
-export class AuditLogQueryDto extends PageQueryDto {
+export class AuditLogQueryDto extends SearchQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -22,12 +23,17 @@ export class AuditLogQueryDto extends PageQueryDto {
   actorId?: string;
 
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   from?: string;
 
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   to?: string;
+
+  /** By time: newest first (`desc`, the default) or oldest first. */
+  @IsOptional()
+  @IsIn(SORT_ORDERS)
+  order?: SortOrder;
 }
 
 export interface AuditLogResponse {

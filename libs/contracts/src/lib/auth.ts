@@ -1,4 +1,5 @@
-import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptionalNotNull } from './input';
 import type { Role } from './roles';
 
 /**
@@ -30,13 +31,13 @@ export class RefreshDto {
 }
 
 export class LogoutDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   refreshToken?: string;
 
   /** Revoke every session of this user, not just the given one. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   allSessions?: boolean;
 }

@@ -1,5 +1,6 @@
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from './pagination';
+import { IsOptionalNotNull } from './input';
+import { SortedSearchQuery } from './pagination';
 import { DecimalInput, IsDecimal2 } from './decimal';
 
 /** Customers and vendors share one shape (the seeds' `nama`, `alamat`, `hp`, `email`). */
@@ -27,7 +28,7 @@ export class CreatePartyDto {
 }
 
 export class UpdatePartyDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -75,11 +76,11 @@ export class CreatePartDto {
   harga!: DecimalInput;
 
   /** Opening stock; recorded as an `initial` stock move so the ledger always explains the stock. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDecimal2({ min: 0 })
   stock?: DecimalInput;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(32)
   unit?: string;
@@ -92,23 +93,23 @@ export class CreatePartDto {
 
 /** Stock is not editable here: it changes only through orders and stock adjustments. */
 export class UpdatePartDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   kode?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   nama?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDecimal2({ min: 0 })
   harga?: DecimalInput;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(32)
   unit?: string;
@@ -153,13 +154,13 @@ export class CreateServiceDto {
 }
 
 export class UpdateServiceDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   nama?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDecimal2({ min: 0 })
   harga?: DecimalInput;
 }
@@ -222,9 +223,18 @@ export interface ImportPreviewResponse {
   rows: ImportRowResult[];
 }
 
-export class PartListQueryDto extends PageQueryDto {
+export const PARTY_SORT_FIELDS = ['nama', 'email', 'created_at'] as const;
+export const PART_SORT_FIELDS = ['kode', 'nama', 'harga', 'stock', 'po_number', 'created_at'] as const;
+export const SERVICE_SORT_FIELDS = ['nama', 'harga', 'created_at'] as const;
+
+/** Customers and vendors. */
+export class PartyListQueryDto extends SortedSearchQuery('PartySortQuery', PARTY_SORT_FIELDS) {}
+
+export class PartListQueryDto extends SortedSearchQuery('PartSortQuery', PART_SORT_FIELDS) {
   /** Only parts whose po_number differs from the one parts-sync would set. */
   @IsOptional()
   @IsIn(['true', 'false'])
   po_out_of_date?: 'true' | 'false';
 }
+
+export class ServiceListQueryDto extends SortedSearchQuery('ServiceSortQuery', SERVICE_SORT_FIELDS) {}

@@ -15,7 +15,8 @@ import {
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
-import { PageQueryDto } from './pagination';
+import { IsHttpBaseUrl, IsOptionalNotNull } from './input';
+import { SearchQueryDto } from './pagination';
 
 /* ------------------------------------------------------------------ Odoo domains */
 
@@ -47,7 +48,11 @@ export const ODOO_TERM_OPERATORS = [
   'parent_of',
 ] as const;
 
-const OPERATOR_ARITY: Record<OdooDomainOperator, number> = { '&': 2, '|': 2, '!': 1 };
+const OPERATOR_ARITY: ReadonlyMap<string, number> = new Map<OdooDomainOperator, number>([
+  ['&', 2],
+  ['|', 2],
+  ['!', 1],
+]);
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 function isScalar(v: unknown): boolean {
@@ -70,8 +75,8 @@ export function validateOdooDomain(value: unknown): string | null {
       const problem = termProblem(token);
       if (problem) return `element ${i + 1} ${problem}`;
       expected -= 1;
-    } else if (typeof token === 'string' && token in OPERATOR_ARITY) {
-      expected += OPERATOR_ARITY[token as OdooDomainOperator] - 1;
+    } else if (typeof token === 'string' && OPERATOR_ARITY.has(token)) {
+      expected += (OPERATOR_ARITY.get(token) ?? 0) - 1;
     } else {
       return `element ${i + 1} (${JSON.stringify(token) ?? String(token)}) is neither a term [field, operator, value] nor one of the operators '&', '|', '!'`;
     }
@@ -103,8 +108,8 @@ function termProblem(term: unknown[]): string | null {
 
 /* ------------------------------------------------------------------ production types */
 
-/** The name of a production type (`liquid`, `device`, `cartridge`, or any new one). */
-export const PRODUCTION_TYPE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+/** The name of a production type (`liquid`, `device`, `cartridge`, or any new one); not a prototype key. */
+export const PRODUCTION_TYPE_NAME = /^(?!(?:constructor|prototype)$)[a-z][a-z0-9_-]{0,31}$/;
 export const MAX_PRODUCTION_TYPES = 20;
 
 /** Standard Odoo has no production type: each type is an Odoo domain on mrp.production. */
@@ -126,7 +131,7 @@ export function validateProductionTypes(value: unknown): string | null {
   if (entries.length > MAX_PRODUCTION_TYPES) return `At most ${MAX_PRODUCTION_TYPES} production types are allowed.`;
   for (const [name, domain] of entries) {
     if (!PRODUCTION_TYPE_NAME.test(name)) {
-      return `Production type "${name}" is not a valid name: use 1–32 lower-case letters, digits, "-" or "_", starting with a letter.`;
+      return `Production type "${name}" is not a valid name: use 1–32 lower-case letters, digits, "-" or "_", starting with a letter (and not "constructor" or "prototype").`;
     }
     const problem = validateOdooDomain(domain);
     if (problem) return `The Odoo domain of production type "${name}" ${problem}.`;
@@ -141,7 +146,8 @@ export function IsProductionTypeMapping(options?: ValidationOptions): PropertyDe
       name: 'isProductionTypeMapping',
       validator: {
         validate: (value: unknown) => validateProductionTypes(value) === null,
-        defaultMessage: (args) => validateProductionTypes(args?.value) ?? 'productionTypes is invalid',
+        // Without the sentence's own period: the validation error joins the fields' messages and ends with one.
+        defaultMessage: (args) => (validateProductionTypes(args?.value) ?? 'productionTypes is invalid').replace(/\.$/, ''),
       },
     },
     options,
@@ -167,7 +173,6 @@ export const ODOO_MO_DEFAULTS = {
 export const ODOO_SECRET_PATTERN = /^[A-Za-z0-9_\-.~+/=]{1,256}$/;
 
 const definedOrNull = (_: object, v: unknown) => v !== undefined && v !== null;
-const defined = (_: object, v: unknown) => v !== undefined;
 
 /**
  * `PUT /api/admin/odoo-config`: a partial update. An omitted field keeps its value; `null` clears a nullable field
@@ -177,7 +182,7 @@ export class UpdateOdooConfigDto {
   @ValidateIf(definedOrNull)
   @IsString()
   @MaxLength(500)
-  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'baseUrl must be an http(s) URL such as https://odoo.example.com (no query string)' })
+  @IsHttpBaseUrl()
   baseUrl?: string | null;
 
   @ValidateIf(definedOrNull)
@@ -186,7 +191,7 @@ export class UpdateOdooConfigDto {
   @MaxLength(100)
   database?: string | null;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsIn(ODOO_AUTH_MODES)
   authMode?: OdooAuthMode;
 
@@ -206,42 +211,42 @@ export class UpdateOdooConfigDto {
   @Matches(ODOO_SECRET_PATTERN, { message: 'apiKey must be an Odoo API key (letters, digits, - _ . ~ + / =)' })
   apiKey?: string | null;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(300)
   timeoutSeconds?: number;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(3650)
   syncWindowDays?: number;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100000)
   syncLimit?: number;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   schedule?: string;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(64)
   timezone?: string;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsBoolean()
   scheduleEnabled?: boolean;
 
-  @ValidateIf(defined)
+  @IsOptionalNotNull()
   @IsObject()
   @IsProductionTypeMapping()
   productionTypes?: ProductionTypeMapping;
@@ -284,7 +289,7 @@ export interface OdooConnectionTestResponse {
   productionTypes: Array<{ production_type: string; count: number | null; error: string | null }>;
   /** The exact problem, when `ok` is false. */
   error: string | null;
-  /** timeout | unreachable | http | bad_response | session_expired | auth_failed | odoo_error | config_missing */
+  /** timeout | unreachable | http | bad_response | session_expired | auth_failed | database_not_found | odoo_error | config_missing */
   failure: string | null;
 }
 
@@ -310,7 +315,10 @@ export interface MoSyncResponse {
 /* ------------------------------------------------------------------ monitoring */
 
 export interface MoStatsResponse {
+  /** MOs in the cache that Odoo still has (the rows marked missing in Odoo are not counted anywhere but `missing`). */
   total: number;
+  /** Cached MOs a sync found missing in Odoo (deleted, or moved out of every production type), kept for history. */
+  missing: number;
   /** Latest `last_updated` in the cache. */
   lastUpdated: string | null;
   byType: Array<{ production_type: string; total: number; byState: Record<string, number> }>;
@@ -339,10 +347,11 @@ export interface MoStatsResponse {
   };
 }
 
-/** One row of the local cache (`GET /api/search/mo`). */
+/** One row of the local cache (`GET /api/search/mo`), one per Odoo record (`odoo_id`). */
 export interface MoCacheItem {
+  /** The MO's reference; unique per company only, so two companies' MOs may share it. */
   mo_number: string;
-  odoo_id: number | null;
+  odoo_id: number;
   production_type: string;
   sku_name: string;
   /** Decimal string, e.g. "120" or "2.5". */
@@ -352,10 +361,14 @@ export interface MoCacheItem {
   state: string | null;
   scheduled_start: string | null;
   create_date: string | null;
+  /** The MO's company, by name. */
+  company: string | null;
   /** When a sync last wrote the MO (every sync does). */
   last_updated: string;
   /** When a sync last found the MO changed in Odoo, or first cached it. */
   changed_at: string;
+  /** When a sync first found the MO missing in Odoo (deleted, or in no production type any more); null while Odoo has it. */
+  missing_since: string | null;
 }
 
 /** One MO read live from Odoo (`GET /api/odoo/mo-list`). */
@@ -371,11 +384,16 @@ export interface OdooMoItem {
   state: string | null;
   scheduled_start: string | null;
   create_date: string | null;
+  company: string | null;
 }
 
 export const MO_STATES = ['draft', 'confirmed', 'progress', 'to_close', 'done', 'cancel'] as const;
 
-export class MoSearchQueryDto extends PageQueryDto {
+/** Which cached MOs a search shows: those Odoo still has (the default), those a sync found missing, or both. */
+export const MO_PRESENCES = ['present', 'missing', 'all'] as const;
+export type MoPresence = (typeof MO_PRESENCES)[number];
+
+export class MoSearchQueryDto extends SearchQueryDto {
   @IsOptional()
   @Matches(PRODUCTION_TYPE_NAME, { message: 'production_type must be a production type name' })
   production_type?: string;
@@ -384,9 +402,13 @@ export class MoSearchQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(32)
   state?: string;
+
+  @IsOptional()
+  @IsIn(MO_PRESENCES)
+  presence?: MoPresence;
 }
 
-export class OdooMoListQueryDto extends PageQueryDto {
+export class OdooMoListQueryDto extends SearchQueryDto {
   @IsOptional()
   @Matches(PRODUCTION_TYPE_NAME, { message: 'production_type must be a production type name' })
   production_type?: string;

@@ -14,7 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalInput, IsDateOnly, IsDecimal2 } from './decimal';
-import { PageQueryDto } from './pagination';
+import { IsOptionalNotNull } from './input';
+import { SortedSearchQuery } from './pagination';
 
 export const ORDER_STATUSES = ['draft', 'confirmed', 'paid', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -162,23 +163,23 @@ export class CreatePurchaseOrderDto extends OrderHeaderDto {
 
 /** Partial update (the seed's `POST /orders/update/…`): only the fields sent change; `status` moves the state machine. */
 abstract class UpdateOrderHeaderDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDateOnly()
   order_date?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDecimal2({ min: 0 })
   subtotal?: DecimalInput;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDecimal2({ min: 0 })
   tax?: DecimalInput;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDecimal2({ min: 0 })
   total?: DecimalInput;
 
@@ -204,30 +205,34 @@ abstract class UpdateOrderHeaderDto {
 }
 
 export class UpdateSaleOrderDto extends UpdateOrderHeaderDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   order_number?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   customer_id?: string;
 }
 
 export class UpdatePurchaseOrderDto extends UpdateOrderHeaderDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   po_number?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   vendor_id?: string;
 }
 
-export class OrderListQueryDto extends PageQueryDto {
+/** `po_number` sorts purchase orders by their number, as `order_number` does. */
+export const ORDER_SORT_FIELDS = ['order_date', 'order_number', 'po_number', 'total', 'status', 'created_at', 'party'] as const;
+export type OrderSort = (typeof ORDER_SORT_FIELDS)[number];
+
+export class OrderListQueryDto extends SortedSearchQuery('OrderSortQuery', ORDER_SORT_FIELDS) {
   @IsOptional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;

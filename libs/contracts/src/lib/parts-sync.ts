@@ -1,12 +1,13 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from './pagination';
+import { IsOptionalNotNull } from './input';
+import { SearchQueryDto } from './pagination';
 
 export const PARTS_SYNC_PREVIEW_STATUSES = ['needs-sync', 'already-synced', 'part-not-found'] as const;
 export type PartsSyncPreviewStatus = (typeof PARTS_SYNC_PREVIEW_STATUSES)[number];
 export const PARTS_SYNC_RESULT_STATUSES = ['synced', 'already-synced', 'part-not-found', 'error'] as const;
 export type PartsSyncResultStatus = (typeof PARTS_SYNC_RESULT_STATUSES)[number];
 
-export class PartsSyncPreviewQueryDto extends PageQueryDto {
+export class PartsSyncPreviewQueryDto extends SearchQueryDto {
   @IsOptional()
   @IsIn(PARTS_SYNC_PREVIEW_STATUSES)
   status?: PartsSyncPreviewStatus;
@@ -63,7 +64,7 @@ export interface PartsSyncExecuteResponse {
   timestamp: string;
 }
 
-export class PoNumbersQueryDto extends PageQueryDto {
+export class PoNumbersQueryDto extends SearchQueryDto {
   @IsOptional()
   @IsIn(['draft', 'confirmed', 'paid', 'cancelled'])
   status?: 'draft' | 'confirmed' | 'paid' | 'cancelled';
@@ -79,12 +80,12 @@ export interface PoNumberResponse {
 }
 
 export class PartsSyncScheduleDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   cron?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 }

@@ -10,7 +10,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from './pagination';
+import { IsOptionalNotNull } from './input';
+import { SortedSearchQuery } from './pagination';
 import { ROLES, type Role } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -33,7 +34,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password!: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
@@ -51,28 +52,28 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   name?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(200)
   password?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
@@ -101,7 +102,10 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class UserListQueryDto extends PageQueryDto {
+export const USER_SORT_FIELDS = ['name', 'email', 'role', 'createdAt'] as const;
+export type UserSort = (typeof USER_SORT_FIELDS)[number];
+
+export class UserListQueryDto extends SortedSearchQuery('UserSortQuery', USER_SORT_FIELDS) {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

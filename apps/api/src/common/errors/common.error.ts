@@ -7,6 +7,7 @@ export enum CommonErrorCode {
   Unauthorized = 'UNAUTHORIZED',
   Forbidden = 'FORBIDDEN',
   TooManyRequests = 'TOO_MANY_REQUESTS',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
 }
 
 export const CommonError = defineDomainError<CommonErrorCode>('CommonError', {
@@ -16,5 +17,6 @@ export const CommonError = defineDomainError<CommonErrorCode>('CommonError', {
   [CommonErrorCode.Unauthorized]: 'unauthorized',
   [CommonErrorCode.Forbidden]: 'forbidden',
   [CommonErrorCode.TooManyRequests]: 'too_many_requests',
+  [CommonErrorCode.UnsupportedMediaType]: 'unsupported_media_type',
 });
 export type CommonError = InstanceType<typeof CommonError>;

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
+  | 'unsupported_media_type'
   | 'too_many_requests'
   | 'upstream_failed'
   | 'upstream_timeout';

@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Request } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { CommonError, CommonErrorCode } from '../errors/common.error';
 import { defineDomainError } from '../errors/domain-error';
 import { renderError } from './exception.filter';
 
@@ -37,6 +38,20 @@ describe('renderError', () => {
   it('never leaks the message of an unexpected error', () => {
     const rendered = renderError(new Error('password=hunter2 connection refused'), req);
     expect(rendered).toEqual({ status: 500, body: { success: false, error: 'Internal server error.', code: 'INTERNAL' } });
+  });
+
+  it('carries the wait of a 429 for the Retry-After header', () => {
+    const tooMany = new CommonError(CommonErrorCode.TooManyRequests, 'Wait.', { retryAfterSeconds: 7 });
+    expect(renderError(tooMany, req)).toMatchObject({ status: 429, retryAfter: 7, body: { code: 'TOO_MANY_REQUESTS' } });
+  });
+
+  it('maps body parser failures to 4xx: too deep 400, wrong charset or encoding 415, too large 413', () => {
+    const body = (type: string, status: number) => renderError(Object.assign(new Error('x'), { type, status }), req);
+    expect(body('entity.too.deep', 400)).toMatchObject({ status: 400, body: { code: 'JSON_TOO_DEEP' } });
+    expect(body('charset.unsupported', 415)).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    expect(body('encoding.unsupported', 415)).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    expect(body('entity.too.large', 413)).toMatchObject({ status: 413, body: { code: 'BODY_TOO_LARGE' } });
+    expect(body('request.aborted', 400)).toMatchObject({ status: 400, body: { code: 'BAD_BODY' } });
   });
 
   it('renders Nest HTTP exceptions in the envelope', () => {

@@ -1,5 +1,6 @@
 import type {
   MoCacheItem,
+  MoPresence,
   MoStatsResponse,
   MoSyncResponse,
   MoSyncTypeResult,
@@ -15,6 +16,7 @@ export interface MoSearchParams {
   q?: string;
   production_type?: string;
   state?: string;
+  presence?: MoPresence;
   page?: number;
   limit?: number;
 }

@@ -1,5 +1,7 @@
 import {
+  MO_PRESENCES,
   MO_STATES,
+  type MoPresence,
   type MoStatsResponse,
   type MoSyncResponse,
   type MoSyncTypeResult,
@@ -85,8 +87,15 @@ export const DEFAULT_MO_QUERY: MoQuery = { q: '', production_type: '', state: ''
 
 const moQueryFields = { q: textField(), production_type: textField(), state: oneOfField(MO_STATES), page: intField() };
 
-/** The cache list's filters and page as the address carries them (`/mo?state=done`). */
-export const MO_QUERY_CODEC = queryCodec(DEFAULT_MO_QUERY, moQueryFields);
+export interface MoCacheQuery extends MoQuery {
+  /** The MOs Odoo still has (the default), the ones a sync found missing in Odoo, or both. */
+  presence: MoPresence;
+}
+
+export const DEFAULT_MO_CACHE_QUERY: MoCacheQuery = { ...DEFAULT_MO_QUERY, presence: 'present' };
+
+/** The cache list's filters and page as the address carries them (`/mo?state=done&presence=missing`). */
+export const MO_QUERY_CODEC = queryCodec(DEFAULT_MO_CACHE_QUERY, { ...moQueryFields, presence: oneOfField(MO_PRESENCES) });
 
 /** The filters both MO lists share, as the API's parameters (empty ones left out). */
 function moListParams(query: MoQuery) {
@@ -105,10 +114,10 @@ export const useMoStore = defineStore('odoo-mo', () => {
   const statsLoading = ref(false);
   const statsError = ref<unknown>(null);
 
-  // Any change of search or filters starts again at page 1.
+  // Any change of search or filters starts again at page 1. `present` is the API's own default, so it is not sent.
   const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage } = usePagedList(
-    (q: MoQuery) => odooMoApi.search(moListParams(q)),
-    DEFAULT_MO_QUERY,
+    (q: MoCacheQuery) => odooMoApi.search({ ...moListParams(q), presence: q.presence === 'present' ? undefined : q.presence }),
+    DEFAULT_MO_CACHE_QUERY,
   );
 
   const syncing = ref(false);

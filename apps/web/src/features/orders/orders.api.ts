@@ -2,6 +2,7 @@ import type {
   CreatePurchaseOrderDto,
   CreateSaleOrderDto,
   OrderKind,
+  OrderSort,
   OrderStatus,
   Page,
   PartySummary,
@@ -28,8 +29,7 @@ export type LineKind = 'product' | 'service';
 export type AnyLineDto = ProductLineDto | ServiceLineDto | PurchaseLineDto;
 export type AnyLineResponse = SaleProductLineResponse | SaleServiceLineResponse | PurchaseLineResponse;
 
-export const ORDER_SORTS = ['order_date', 'order_number', 'total', 'status', 'created_at', 'party'] as const;
-export type OrderSort = (typeof ORDER_SORTS)[number];
+export type { OrderSort };
 
 export interface OrderListParams {
   page?: number;

@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, type OrderKind, type OrderStatus, type PartySummary, type StockShortage } from '@simpul/contracts';
+import { ORDER_SORT_FIELDS, ORDER_STATUSES, type OrderKind, type OrderStatus, type PartySummary, type StockShortage } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref, type Ref } from 'vue';
 import { ApiError, saveFile } from '@/shared/api/client';
@@ -6,7 +6,6 @@ import { masterDataApi } from '@/features/master-data/master-data.api';
 import { partySummary } from './pickers';
 import { dayField, intField, oneOfField, queryCodec, sortOrderField, textField } from '@/shared/list/query-codec';
 import {
-  ORDER_SORTS,
   ordersApi,
   type AnyLineResponse,
   type CreateOrderDto,
@@ -50,7 +49,7 @@ export const ORDER_QUERY_CODEC = queryCodec(DEFAULT_ORDER_QUERY, {
   party_id: textField(),
   date_from: dayField(),
   date_to: dayField(),
-  sort: oneOfField(ORDER_SORTS),
+  sort: oneOfField(ORDER_SORT_FIELDS),
   order: sortOrderField(),
   page: intField(),
 });

@@ -1,8 +1,7 @@
-import type { CreateUserDto, LocationResponse, Role, UpdateUserDto, UserResponse } from '@simpul/contracts';
+import type { CreateUserDto, LocationResponse, Role, UpdateUserDto, UserResponse, UserSort } from '@simpul/contracts';
 import { api } from '@/shared/api/client';
 
-export const USER_SORTS = ['name', 'email', 'role', 'createdAt'] as const;
-export type UserSort = (typeof USER_SORTS)[number];
+export type { UserSort };
 
 export interface UserListParams {
   page?: number;

@@ -1,8 +1,8 @@
-import { ROLES, type CreateUserDto, type LocationResponse, type UpdateUserDto, type UserResponse } from '@simpul/contracts';
+import { ROLES, USER_SORT_FIELDS, type CreateUserDto, type LocationResponse, type UpdateUserDto, type UserResponse } from '@simpul/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { intField, oneOfField, queryCodec, sortOrderField, textField } from '@/shared/list/query-codec';
-import { USER_SORTS, usersApi, type UserListParams, type UserSort } from './users.api';
+import { usersApi, type UserListParams, type UserSort } from './users.api';
 import { usePagedList, useSortToggle } from '@/shared/list/paged-list';
 
 export interface UserQuery {
@@ -30,7 +30,7 @@ export const USER_QUERY_CODEC = queryCodec(DEFAULT_USER_QUERY, {
   q: textField(),
   role: oneOfField(ROLES),
   active: oneOfField(['true', 'false'] as const),
-  sort: oneOfField(USER_SORTS),
+  sort: oneOfField(USER_SORT_FIELDS),
   order: sortOrderField(),
   page: intField(),
 });

@@ -13,6 +13,7 @@ export function odooMoItem(id: number, patch: Partial<OdooMoItem> = {}): OdooMoI
     state: 'confirmed',
     scheduled_start: '2026-11-23T02:00:00.000Z',
     create_date: '2026-11-21T07:41:00.000Z',
+    company: 'My Company (San Francisco)',
     ...patch,
   };
 }

@@ -5,7 +5,12 @@ import { formatDateTime, formatQty } from '@/shared/lib/format';
 
 /** A manufacturing order from the cache or read live from Odoo. */
 export type MoRow = MoCacheItem | OdooMoItem;
-export type MoColumn = 'number' | 'type' | 'sku' | 'quantity' | 'state' | 'scheduledStart' | 'source' | 'created' | 'changed';
+export type MoColumn = 'number' | 'company' | 'type' | 'sku' | 'quantity' | 'state' | 'scheduledStart' | 'source' | 'created' | 'changed';
+
+/** When a sync first found the MO missing in Odoo (cache rows only; null while Odoo has it). */
+export function moMissingSince(mo: MoRow): string | null {
+  return 'missing_since' in mo ? mo.missing_since : null;
+}
 
 /** The badge colours of Odoo's MO states (the design system's tones); others keep the plain badge. */
 const STATE_TONES = new Map<string, string>([
@@ -23,10 +28,11 @@ export function moStateTone(state: string | null): string {
 type Translate = (key: string) => string;
 type Exists = (key: string) => boolean;
 
-/** The columns named, in that order (the type and state cells come from `MoList`'s slots). */
+/** The columns named, in that order (the number's missing badge, the type and state cells come from `MoList`'s slots). */
 export function moColumns(keys: readonly MoColumn[], t: Translate, te: Exists, locale: string): DataColumn<MoRow>[] {
   const all: Record<MoColumn, Omit<DataColumn<MoRow>, 'key'>> = {
     number: { label: 'odoo.mo.number', cellClass: 'mono', card: 'title', text: (mo) => mo.mo_number },
+    company: { label: 'odoo.mo.company', text: (mo) => mo.company ?? '—' },
     type: { label: 'odoo.mo.type' },
     sku: { label: 'odoo.mo.sku', cellClass: 'sku', text: (mo) => mo.sku_name },
     quantity: { label: 'odoo.mo.quantity', num: true, card: 'amount', text: (mo) => `${formatQty(mo.quantity, locale)} ${mo.uom ?? ''}`.trim() },

@@ -45,6 +45,53 @@ function mountPage(path = '/mo') {
 
 signedInTests();
 
+describe('MoPage cache view', () => {
+  it("shows each MO's company, keeps two companies' MOs of one number apart, and lists the MOs missing in Odoo on request", async () => {
+    const cached = (id: number, patch: Record<string, unknown> = {}) => ({
+      ...odooMoItem(id, { mo_number: 'WH/MO/00042' }),
+      last_updated: '2026-11-22T09:12:40.113Z',
+      changed_at: '2026-11-20T03:00:00.000Z',
+      missing_since: null,
+      ...patch,
+    });
+    net = installFakeFetch({
+      'GET /api/admin/mo-stats': () => ok({ ...stats, missing: 3 }),
+      'GET /api/search/mo': (req) =>
+        req.query.get('presence') === 'missing'
+          ? ok([cached(9, { missing_since: '2026-11-25T01:00:00.000Z' })], { page: 1, limit: 20, total: 1, pages: 1 })
+          : ok([cached(7), cached(8, { company: 'My Company (Chicago)', production_type: 'device' })], { page: 1, limit: 20, total: 2, pages: 1 }),
+    });
+    const { wrapper } = await mountPage();
+
+    const rows = wrapper.findAll('[data-testid="mo-row"]');
+    expect(rows.map((r) => [r.attributes('data-number'), r.findAll('td')[1]?.text(), r.attributes('data-type')])).toEqual([
+      ['WH/MO/00042', 'My Company (San Francisco)', 'liquid'],
+      ['WH/MO/00042', 'My Company (Chicago)', 'device'],
+    ]);
+    expect((wrapper.findAll('thead').at(-1)?.findAll('th') ?? []).map((th) => th.text()).slice(0, 2)).toEqual(['MO', 'Company']);
+    expect(wrapper.find('[data-testid="mo-missing"]').exists()).toBe(false);
+    expect(net.callsTo('GET', '/api/search/mo')[0]?.query.get('presence')).toBeNull();
+
+    // The stats say how many are missing; the link shows them, each marked with when a sync first missed it.
+    expect(wrapper.find('[data-testid="mo-missing-count"]').text()).toContain('3');
+    await wrapper.find('[data-testid="mo-missing-count"]').trigger('click');
+    await flushPromises();
+    expect(net.callsTo('GET', '/api/search/mo').at(-1)?.query.get('presence')).toBe('missing');
+    expect((wrapper.find('[data-testid="mo-presence-filter"]').element as HTMLSelectElement).value).toBe('missing');
+    const missing = wrapper.findAll('[data-testid="mo-row"]');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.attributes('data-missing')).toBe('true');
+    expect(missing[0]?.find('[data-testid="mo-missing"]').attributes('title')).toContain(formatDateTime('2026-11-25T01:00:00.000Z', 'en'));
+
+    await wrapper.find('[data-testid="mo-presence-filter"]').setValue('all');
+    await flushPromises();
+    expect(net.callsTo('GET', '/api/search/mo').at(-1)?.query.get('presence')).toBe('all');
+    await wrapper.find('[data-testid="mo-presence-filter"]').setValue('present');
+    await flushPromises();
+    expect(net.callsTo('GET', '/api/search/mo').at(-1)?.query.get('presence')).toBeNull();
+  });
+});
+
 describe('MoPage live view', () => {
   it('reads Odoo only when the live view is opened, and again on refresh', async () => {
     net = installFakeFetch(
@@ -78,6 +125,7 @@ describe('MoPage live view', () => {
     // Quantities in the UI's number format, times in Jakarta (UTC+7), and the cache's type or a note that it has none.
     expect(cells).toEqual([
       'WH/MO/00301',
+      'My Company (San Francisco)',
       '[LQ-301] Mango Ice 30ml 3mg',
       '1,500.5 Units',
       'In progress',
