@@ -92,6 +92,59 @@ describe('MoPage cache view', () => {
   });
 });
 
+describe('MoPage cache view: the In Odoo filter in the address', () => {
+  const missingRoutes = () =>
+    installFakeFetch({
+      'GET /api/admin/mo-stats': () => ok({ ...stats, missing: 1 }),
+      'GET /api/search/mo': () => ok([], { page: 1, limit: 20, total: 0, pages: 1 }),
+    });
+  const presenceAsked = () => net?.callsTo('GET', '/api/search/mo').at(-1)?.query.get('presence') ?? null;
+
+  it('opens from a link, goes into the address when chosen, and comes back with the back button', async () => {
+    net = missingRoutes();
+    const { wrapper, router } = await mountPage('/mo?presence=missing');
+    const select = () => wrapper.find('[data-testid="mo-presence-filter"]').element as HTMLSelectElement;
+
+    expect(net.callsTo('GET', '/api/search/mo')).toHaveLength(1);
+    expect(presenceAsked()).toBe('missing');
+    expect(select().value).toBe('missing');
+
+    await wrapper.find('[data-testid="mo-presence-filter"]').setValue('all');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ presence: 'all' });
+    expect(presenceAsked()).toBe('all');
+
+    // The default (the MOs Odoo still has) is neither in the address nor sent.
+    await wrapper.find('[data-testid="mo-presence-filter"]').setValue('present');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({});
+    expect(presenceAsked()).toBeNull();
+
+    router.back();
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ presence: 'all' }));
+    await flushPromises();
+    expect(presenceAsked()).toBe('all');
+    expect(select().value).toBe('all');
+  });
+
+  it("the stats' missing count puts the filter in the address; an unknown value is tidied away", async () => {
+    net = missingRoutes();
+    const { wrapper, router } = await mountPage('/mo?presence=gone&state=done');
+
+    expect(router.currentRoute.value.query).toEqual({ state: 'done' });
+    expect(presenceAsked()).toBeNull();
+    expect(net.callsTo('GET', '/api/search/mo').at(-1)?.query.get('state')).toBe('done');
+
+    await wrapper.find('[data-testid="mo-missing-count"]').trigger('click');
+    await flushPromises();
+    // A new filter starts again at page 1 and keeps the others.
+    expect(router.currentRoute.value.query).toEqual({ state: 'done', presence: 'missing' });
+    expect(presenceAsked()).toBe('missing');
+    // A filtered list that finds nothing says so, rather than "no MOs yet".
+    expect(wrapper.text()).toContain('Nothing matches the search.');
+  });
+});
+
 describe('MoPage live view', () => {
   it('reads Odoo only when the live view is opened, and again on refresh', async () => {
     net = installFakeFetch(
