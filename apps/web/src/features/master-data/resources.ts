@@ -5,6 +5,9 @@ import {
   UpdatePartDto,
   UpdatePartyDto,
   UpdateServiceDto,
+  type PART_SORT_FIELDS,
+  type PARTY_SORT_FIELDS,
+  type SERVICE_SORT_FIELDS,
 } from '@simpul/contracts';
 import { defineAsyncComponent, markRaw, type Component } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
@@ -12,13 +15,14 @@ import { intField, oneOfField, queryCodec, sortOrderField, switchesField, textFi
 import type { MasterRecord, MasterResource } from './master-data.api';
 import { defaultMasterQuery, type MasterQuery } from './master-data.store';
 
-export interface MasterColumn {
+/** `Sort` is the resource's sort allow-list in the contracts: the API answers any other sort field with a 400. */
+export interface MasterColumn<Sort extends string = string> {
   /** Property of the record. */
   key: string;
   /** i18n key of the header. */
   label: string;
   /** API sort field, when the column is sortable. */
-  sort?: string;
+  sort?: Sort;
   kind?: 'text' | 'money' | 'qty' | 'date';
   /** Links to the record's detail page (when the resource has one). */
   link?: boolean;
@@ -76,7 +80,7 @@ export interface MasterResourceConfig {
   headerActions?: Component;
 }
 
-const partyColumns: MasterColumn[] = [
+const partyColumns: MasterColumn<(typeof PARTY_SORT_FIELDS)[number]>[] = [
   { key: 'nama', label: 'masterData.fields.nama', sort: 'nama' },
   { key: 'email', label: 'masterData.fields.email', sort: 'email' },
   { key: 'hp', label: 'masterData.fields.hp' },
@@ -120,7 +124,7 @@ export const MASTER_CONFIGS: Record<MasterResource, MasterResourceConfig> = {
       { key: 'harga', label: 'masterData.fields.harga', sort: 'harga', kind: 'money' },
       { key: 'stock', label: 'masterData.fields.stock', sort: 'stock', kind: 'qty', unitKey: 'unit' },
       { key: 'po_number', label: 'masterData.fields.po_number', sort: 'po_number' },
-    ],
+    ] satisfies MasterColumn<(typeof PART_SORT_FIELDS)[number]>[],
     fields: [
       { name: 'kode', label: 'masterData.fields.kode', input: 'text', maxlength: 64 },
       { name: 'nama', label: 'masterData.fields.nama', input: 'text', maxlength: 200 },
@@ -151,7 +155,7 @@ export const MASTER_CONFIGS: Record<MasterResource, MasterResourceConfig> = {
       { key: 'nama', label: 'masterData.fields.nama', sort: 'nama' },
       { key: 'harga', label: 'masterData.fields.harga', sort: 'harga', kind: 'money' },
       { key: 'created_at', label: 'masterData.fields.created_at', sort: 'created_at', kind: 'date' },
-    ],
+    ] satisfies MasterColumn<(typeof SERVICE_SORT_FIELDS)[number]>[],
     fields: [
       { name: 'nama', label: 'masterData.fields.nama', input: 'text', maxlength: 200, span2: true },
       { name: 'harga', label: 'masterData.fields.harga', input: 'decimal' },

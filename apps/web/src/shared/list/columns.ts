@@ -1,12 +1,12 @@
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 
-/** One column of a `DataTable`. */
-export interface DataColumn<Row> {
+/** One column of a `DataTable`; `Sort` narrows `sort` to the fields the list's API takes (the contracts' allow-list). */
+export interface DataColumn<Row, Sort extends string = string> {
   key: string;
   /** i18n key of the heading. */
   label: string;
-  /** The API's sort field: a click on the heading sorts by it. */
-  sort?: string;
+  /** The API's sort field: a click on the heading sorts by it (any other field is a 400). */
+  sort?: Sort;
   /** A number: right-aligned, digits of equal width. */
   num?: boolean;
   /** The cell's text, unless a `cell-<key>` slot renders it. */
