@@ -2,7 +2,7 @@ import { pageMeta } from '@simpul/contracts';
 import { flushPromises } from '@vue/test-utils';
 import { defineStore } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, ref } from 'vue';
+import { defineComponent, h, ref, type Component } from 'vue';
 import { useRoute, type RouteRecordRaw } from 'vue-router';
 import { mountRoute, signedInTests } from '@/shared/test/mount';
 import { usePagedList } from './paged-list';
@@ -60,9 +60,20 @@ const Page = defineComponent({
   },
 });
 
+/** Lets the `/slow` page's download finish (it waits until then, like a page whose code is not loaded yet). */
+let slowLoaded: () => void = () => undefined;
+
 const routes: RouteRecordRaw[] = [
   { path: '/rows', name: 'rows', component: Page },
   { path: '/elsewhere', name: 'elsewhere', component: { render: () => h('div') } },
+  {
+    path: '/slow',
+    name: 'slow',
+    component: () =>
+      new Promise<Component>((resolve) => {
+        slowLoaded = () => resolve({ render: () => h('div') });
+      }),
+  },
 ];
 
 async function open(path: string) {
@@ -182,6 +193,20 @@ describe('useListPage: filters in the address', () => {
     expect(router.currentRoute.value.query).toEqual({ 'other-status': 'paid', status: 'draft' });
     expect(otherStore.query.status).toBe('paid');
     otherShown.value = false;
+  });
+
+  it('drops a search still waiting when the page is left, so it cannot cancel that navigation', async () => {
+    const { router, store, address } = await open('/rows');
+    list?.search.onInput('seal');
+    const leaving = router.push('/slow');
+    // Longer than the search box waits for typing to pause, while the next page is still downloading.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    slowLoaded();
+    expect(await leaving).toBeUndefined(); // no navigation failure
+    await flushPromises();
+    expect(address()).toBe('/slow');
+    expect(store.query.q).toBe('');
+    expect(asked.map((q) => q.q)).toEqual(['']);
   });
 
   it('does not take the next page\'s address for its own filters', async () => {

@@ -1,6 +1,6 @@
 import type { PageMeta } from '@simpul/contracts';
 import { computed, onMounted, watch } from 'vue';
-import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { onBeforeRouteLeave, useRoute, useRouter, type LocationQuery } from 'vue-router';
 import { useSortToggle, type PageQuery, type SortQuery } from './paged-list';
 import type { QueryCodec } from './query-codec';
 import { useListState } from './useListState';
@@ -98,6 +98,9 @@ export function useListPage<Q extends PageQuery, Item>(store: ListStore<Q, Item>
   onMounted(() => {
     if (shown()) show();
   });
+  // Leaving the page (a link, the bell) while a search still waits: that search would write this list's address
+  // and so cancel the navigation under way (the next page may still be downloading). It is dropped instead.
+  onBeforeRouteLeave(() => search.cancel());
 
   /** New filters: back on page 1 unless the patch names a page. */
   function update(patch: Partial<Q>): void {

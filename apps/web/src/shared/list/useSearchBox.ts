@@ -8,6 +8,8 @@ export interface SearchBox {
   onInput(value: string): void;
   /** Empties the box and drops a pending search (the caller resets the list itself). */
   clear(): void;
+  /** Drops a pending search, keeping the text. */
+  cancel(): void;
 }
 
 /** A list's search box: `search` gets the trimmed text 300 ms after the last keystroke; unmounting drops a pending one. */
@@ -25,5 +27,6 @@ export function useSearchBox(initial: string, search: (q: string) => void): Sear
       run.cancel();
       text.value = '';
     },
+    cancel: () => run.cancel(),
   };
 }
