@@ -34,7 +34,7 @@ export function withFilter(filters: Record<string, string>, param: string, value
 
 function defineMasterDataStore<R extends MasterResource>(resource: R) {
   return defineStore(`master-data-${resource}`, () => {
-    const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset } = usePagedList(
+    const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset, replaceItem } = usePagedList(
       ({ filters, ...params }: MasterQuery) => masterDataApi.list(resource, { ...params, q: params.q.trim() || undefined }, filters),
       defaultMasterQuery(resource),
     );
@@ -50,8 +50,7 @@ function defineMasterDataStore<R extends MasterResource>(resource: R) {
 
     async function update(id: string, dto: MasterWrite): Promise<MasterRecordMap[R]> {
       const saved = await masterDataApi.update(resource, id, dto);
-      const i = items.value.findIndex((r) => r.id === id);
-      if (i >= 0) items.value.splice(i, 1, saved);
+      void replaceItem((r) => r.id === id, saved);
       return saved;
     }
 

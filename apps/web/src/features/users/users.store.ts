@@ -38,7 +38,7 @@ export const USER_QUERY_CODEC = queryCodec(DEFAULT_USER_QUERY, {
 const PICKER_LIMIT = 200;
 
 export const useUsersStore = defineStore('users', () => {
-  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset } = usePagedList(
+  const { query, items, meta, loading, error, loaded, fetch, setQuery, goToPage, reset, replaceItem } = usePagedList(
     (q: UserQuery) => usersApi.list({ ...q }),
     DEFAULT_USER_QUERY,
   );
@@ -50,11 +50,6 @@ export const useUsersStore = defineStore('users', () => {
   /** Click on a column header: same column flips the order, a new column starts ascending. */
   const toggleSort = useSortToggle(query, setQuery);
 
-  function replaceItem(user: UserResponse): void {
-    const i = items.value.findIndex((u) => u.id === user.id);
-    if (i >= 0) items.value.splice(i, 1, user);
-  }
-
   async function create(dto: CreateUserDto): Promise<UserResponse> {
     const user = await usersApi.create(dto);
     await fetch();
@@ -63,7 +58,7 @@ export const useUsersStore = defineStore('users', () => {
 
   async function update(id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const user = await usersApi.update(id, dto);
-    replaceItem(user);
+    void replaceItem((u) => u.id === id, user);
     return user;
   }
 

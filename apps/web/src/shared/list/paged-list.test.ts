@@ -43,6 +43,27 @@ describe('usePagedFetch', () => {
     expect(list.loading.value).toBe(false);
   });
 
+  it('shows a saved record in place, unless a fetch under way may have read it before the save: then reads again', async () => {
+    const answers: ((p: Page<string>) => void)[] = [];
+    const list = usePagedFetch(() => new Promise<Page<string>>((resolve) => answers.push(resolve)), ref(1), 20);
+    const loaded = list.fetch();
+    answers[0]?.(page(['a', 'b old', 'c']));
+    await loaded;
+
+    await list.replaceItem((r) => r.startsWith('b'), 'b saved');
+    expect(list.items.value).toEqual(['a', 'b saved', 'c']);
+    expect(answers).toHaveLength(1);
+
+    // A search started before the next save answers after it, with the row as it was before.
+    const searching = list.fetch();
+    const replaced = list.replaceItem((r) => r.startsWith('b'), 'b saved again');
+    answers[1]?.(page(['b saved']));
+    answers[2]?.(page(['b saved again']));
+    await Promise.all([searching, replaced]);
+    expect(answers).toHaveLength(3);
+    expect(list.items.value).toEqual(['b saved again']);
+  });
+
   it('records the error of the newest fetch and clears it on the next', async () => {
     let fail = true;
     const list = usePagedFetch(async () => {

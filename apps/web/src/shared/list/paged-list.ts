@@ -54,7 +54,18 @@ export function usePagedFetch<Item>(load: () => Promise<Page<Item>>, page: Ref<n
     return fetch();
   }
 
-  return { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage };
+  /**
+   * Shows a record saved on this page in place of its row. A fetch under way may have read the record before the
+   * save, and its answer would bring the old row back: then the list is read again instead.
+   */
+  function replaceItem(matches: (item: Item) => boolean, item: Item): Promise<void> {
+    if (loading.value) return fetch();
+    const i = items.value.findIndex(matches);
+    if (i >= 0) items.value.splice(i, 1, item);
+    return Promise.resolve();
+  }
+
+  return { items, meta, loading, error, loaded, fetch, fetchFirstPage, goToPage, replaceItem };
 }
 
 /**
