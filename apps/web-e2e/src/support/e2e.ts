@@ -78,6 +78,14 @@ export async function onlyRow(ctx: AppUnderTest, path: string, text: string): Pr
   const { page } = ctx;
   await page.goto(ctx.url(path));
   await page.fill('[data-testid="md-search"]', text);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="md-row"]').length === 1, undefined, { timeout: 10_000 });
+  // The search has landed (it is in the address and its answer is shown), not just a list that had one row anyway.
+  await page.waitForFunction(
+    (q) =>
+      new URL(location.href).searchParams.get('q') === q &&
+      !document.querySelector('.stale') &&
+      document.querySelectorAll('[data-testid="md-row"]').length === 1,
+    text,
+    { timeout: 10_000 },
+  );
   return page.locator('[data-testid="md-row"]', { hasText: text });
 }
