@@ -41,6 +41,16 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
+    // The SPA's shared parts know no feature and no app wiring; features and the app build on them, not the reverse.
+    files: ['apps/web/src/shared/**/*.ts', 'apps/web/src/shared/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'apps/web/src/shared must not import a feature or the app.' }] },
+      ],
+    },
+  },
+  {
     files: ['tools/**/*.mjs', 'bench/**/*.mjs', 'bench/**/*.js', '**/*.config.*', 'jest.preset.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
+const srcRoot = fileURLToPath(new URL('./src/', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 // Every port follows the environment, as `npm run dev` passes it: the API's PORT, the dev server's WEB_DEV_PORT.
 const apiTarget = process.env['SIMPUL_API_URL'] ?? `http://127.0.0.1:${process.env['PORT'] || 3000}`;
@@ -12,9 +13,11 @@ export default defineConfig({
   root: appRoot,
   plugins: [vue()],
   resolve: {
-    alias: {
-      '@simpul/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
-    },
+    alias: [
+      { find: '@simpul/contracts', replacement: fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+      // `@/…` is apps/web/src/…: the same alias in tsconfig.app.json, so vue-tsc, vitest and eslint read it alike.
+      { find: /^@\//, replacement: srcRoot },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),

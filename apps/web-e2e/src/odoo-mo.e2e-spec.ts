@@ -1,43 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { RunningApp, freePort, startApp } from './support/app-server';
-import { launchChromium } from './support/browser';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** The fake Odoo (apps/sandbox) as its own process, reached over real HTTP as the API reaches a real Odoo. */
-async function startSandbox(port: number): Promise<{ stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'apps/sandbox/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'apps/sandbox/tsconfig.app.json'), SANDBOX_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${out}`)), 30_000);
-    child.stdout?.on('data', () => {
-      if (/Sandbox .* on http/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`sandbox exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+import { freePort } from './support/app-server';
+import { useApp } from './support/e2e';
+import { startSandbox, type RunningSandbox } from './support/sandbox';
 
 /**
  * Odoo MO sync through the UI: the admin points Simpul at the sandbox Odoo on the settings page (API-key mode),
@@ -45,33 +8,20 @@ async function startSandbox(port: number): Promise<{ stop(): Promise<void> }> {
  */
 describe('Odoo MO sync in the browser', () => {
   let sandboxPort: number;
-  let sandbox: { stop(): Promise<void> };
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  let sandbox: RunningSandbox;
 
+  // The fake Odoo first: the settings point the app at it.
   beforeAll(async () => {
     sandboxPort = await freePort();
     sandbox = await startSandbox(sandboxPort);
-    app = await startApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('input[name="email"]', app.login.email);
-    await page.fill('input[name="password"]', app.login.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
   });
+  afterAll(() => sandbox?.stop());
 
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await app?.stop();
-    await sandbox?.stop();
-  });
+  const ctx = useApp();
 
   it('configures Odoo (API key), tests the connection and saves', async () => {
-    await page.goto(`${app.baseUrl}/admin/odoo`);
+    const { page } = ctx;
+    await page.goto(ctx.url('/admin/odoo'));
     const form = page.locator('[data-testid="odoo-form"]');
     await form.waitFor();
     await form.locator('[name="baseUrl"]').fill(`http://127.0.0.1:${sandboxPort}/odoo`);
@@ -95,6 +45,7 @@ describe('Odoo MO sync in the browser', () => {
   });
 
   it('validates a fourth production type before saving it', async () => {
+    const { page } = ctx;
     await page.click('[data-testid="odoo-type-add"]');
     const row = page.locator('[data-testid="odoo-type-row"]').nth(3);
     await row.locator('[data-testid="odoo-type-name"]').fill('accessories');
@@ -113,7 +64,8 @@ describe('Odoo MO sync in the browser', () => {
   });
 
   it('syncs MOs from Odoo with per-type results, then searches the cache', async () => {
-    await page.goto(`${app.baseUrl}/mo`);
+    const { page } = ctx;
+    await page.goto(ctx.url('/mo'));
     await page.locator('[data-testid="mo-page"] [data-testid="state-empty"]').waitFor();
     await page.click('[data-testid="mo-sync"]');
     const result = page.locator('[data-testid="mo-sync-result"]');
@@ -138,6 +90,7 @@ describe('Odoo MO sync in the browser', () => {
   });
 
   it('lists the run in the sync history with one item per type', async () => {
+    const { page } = ctx;
     await page.click('[data-testid="mo-history"]');
     const run = page.locator('[data-testid="sync-run-row"][data-kind="odoo-mo"][data-trigger="manual"]');
     await run.first().waitFor();
@@ -150,12 +103,11 @@ describe('Odoo MO sync in the browser', () => {
   });
 
   it("shows each production type's progress while a slow sync runs", async () => {
-    const faults = (method: 'POST' | 'DELETE', body?: unknown) =>
-      fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const { page } = ctx;
     // 400 ms per Odoo request: four types, a count and a page each, so the sync takes a few seconds.
-    await faults('POST', { system: 'odoo', kind: 'latency', ms: 400 });
+    await sandbox.faults({ system: 'odoo', kind: 'latency', ms: 400 });
     try {
-      await page.goto(`${app.baseUrl}/mo`);
+      await page.goto(ctx.url('/mo'));
       await page.locator('[data-testid="mo-row"]').first().waitFor();
       await page.click('[data-testid="mo-sync"]');
       const items = page.locator('[data-testid="sync-progress-item"]');
@@ -165,12 +117,13 @@ describe('Odoo MO sync in the browser', () => {
       await page.locator('[data-testid="mo-sync-result"]').waitFor({ timeout: 60_000 });
       expect(await items.count()).toBe(0);
     } finally {
-      await faults('DELETE');
+      await sandbox.faults();
     }
   });
 
   it('lists MOs live from Odoo only once that view is opened, filtered and paged', async () => {
-    await page.goto(`${app.baseUrl}/mo`);
+    const { page } = ctx;
+    await page.goto(ctx.url('/mo'));
     await page.locator('[data-testid="mo-row"]').first().waitFor();
     expect(await page.locator('[data-testid="mo-live"]').count()).toBe(0);
 

@@ -1,66 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-import { RunningApp, startApp } from './support/app-server';
-import { launchChromium } from './support/browser';
+import { createRecord, onlyRow, pick, useApp } from './support/e2e';
 
 /**
  * The order flow end to end, through the UI only: master data → sale order with a part and a service →
  * confirm → the part's stock and ledger show the sale.
  */
 describe('sale order flow in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  const ctx = useApp();
   const stamp = Date.now().toString(36).toUpperCase();
   const customerName = `PT E2E Sejahtera ${stamp}`;
   const partCode = `E2E-${stamp}`;
   const serviceName = `Jasa pasang ${stamp}`;
   const orderNumber = `SO-E2E-${stamp}`;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('input[name="email"]', app.login.email);
-    await page.fill('input[name="password"]', app.login.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
-  });
-
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await app?.stop();
-  });
-
-  /** Opens a master-data list, creates a record through the form and waits for its row. */
-  async function createRecord(path: string, values: Record<string, string>, rowText: string) {
-    await page.goto(`${app.baseUrl}${path}`);
-    await page.locator('[data-testid="state-empty"], [data-testid="md-row"]').first().waitFor();
-    await page.click('[data-testid="md-new"]');
-    const form = page.locator('[data-testid="md-form"]');
-    for (const [name, value] of Object.entries(values)) await form.locator(`[name="${name}"]`).fill(value);
-    await page.click('[data-testid="md-save"]');
-    await form.waitFor({ state: 'detached' });
-    await page.locator('[data-testid="md-row"]', { hasText: rowText }).waitFor();
-  }
-
-  /** Types into an async picker and picks the option showing `text`. */
-  async function pick(picker: ReturnType<Page['locator']>, search: string, text: string) {
-    await picker.locator('[data-testid$="-input"]').fill(search);
-    await picker.locator('[data-testid="picker-option"]', { hasText: text }).click();
-  }
-
   it('creates the master data through the list pages', async () => {
-    await createRecord('/master/customers', { nama: customerName, hp: '0812-555-0101', alamat: 'Jl. Uji Coba 1, Bekasi' }, customerName);
-    await createRecord('/master/parts', { kode: partCode, nama: 'Bearing uji', harga: '45000', stock: '10' }, partCode);
-    await createRecord('/master/services', { nama: serviceName, harga: '150000' }, serviceName);
+    const { page } = ctx;
+    await createRecord(ctx, '/master/customers', { nama: customerName, hp: '0812-555-0101', alamat: 'Jl. Uji Coba 1, Bekasi' }, customerName);
+    await createRecord(ctx, '/master/parts', { kode: partCode, nama: 'Bearing uji', harga: '45000', stock: '10' }, partCode);
+    await createRecord(ctx, '/master/services', { nama: serviceName, harga: '150000' }, serviceName);
     const serviceRow = page.locator('[data-testid="md-row"]', { hasText: serviceName });
     expect(await serviceRow.textContent()).toContain('150.000');
   });
 
   it('creates a sale order with a part line and a service line, then confirms it', async () => {
-    await page.goto(`${app.baseUrl}/sales`);
+    const { page } = ctx;
+    await page.goto(ctx.url('/sales'));
     await page.click('[data-testid="order-new"]');
     await page.locator('[data-testid="order-form"]').waitFor();
     await page.fill('[data-testid="order-number"]', orderNumber);
@@ -98,10 +61,8 @@ describe('sale order flow in the browser', () => {
   });
 
   it("shows the part's stock reduced by the sale, with the ledger entry", async () => {
-    await page.goto(`${app.baseUrl}/master/parts`);
-    await page.fill('[data-testid="md-search"]', partCode);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="md-row"]').length === 1, undefined, { timeout: 10_000 });
-    await page.locator('[data-testid="md-row"]', { hasText: partCode }).locator('[data-testid="md-link"]').click();
+    const { page } = ctx;
+    await (await onlyRow(ctx, '/master/parts', partCode)).locator('[data-testid="md-link"]').click();
     await page.locator('[data-testid="part-detail"] [data-testid="part-stock"]').waitFor();
 
     expect(await page.getAttribute('[data-testid="part-stock"]', 'data-value')).toBe('7.00');

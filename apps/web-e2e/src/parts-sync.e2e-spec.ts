@@ -1,6 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { RunningApp, startApp } from './support/app-server';
-import { launchChromium } from './support/browser';
+import { createRecord, onlyRow, pick, useApp } from './support/e2e';
 
 /**
  * PO numbers onto parts, through the UI only: vendor + part → purchase order (auto-sync gives the part its number) →
@@ -8,61 +6,21 @@ import { launchChromium } from './support/browser';
  * confirm → 1 synced → the run in the sync history, and the notification that announces it.
  */
 describe('parts PO-number sync in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  const ctx = useApp();
   const stamp = Date.now().toString(36).toUpperCase();
   const vendorName = `PT Pemasok E2E ${stamp}`;
   const partCode = `SYNC-${stamp}`;
   const poNumber = `PO-E2E-${stamp}`;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('input[name="email"]', app.login.email);
-    await page.fill('input[name="password"]', app.login.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
-  });
-
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await app?.stop();
-  });
-
-  /** Opens a master-data list, creates a record through the form and waits for its row. */
-  async function createRecord(path: string, values: Record<string, string>, rowText: string) {
-    await page.goto(`${app.baseUrl}${path}`);
-    await page.locator('[data-testid="state-empty"], [data-testid="md-row"]').first().waitFor();
-    await page.click('[data-testid="md-new"]');
-    const form = page.locator('[data-testid="md-form"]');
-    for (const [name, value] of Object.entries(values)) await form.locator(`[name="${name}"]`).fill(value);
-    await page.click('[data-testid="md-save"]');
-    await form.waitFor({ state: 'detached' });
-    await page.locator('[data-testid="md-row"]', { hasText: rowText }).waitFor();
-  }
-
-  async function pick(picker: ReturnType<Page['locator']>, search: string, text: string) {
-    await picker.locator('[data-testid$="-input"]').fill(search);
-    await picker.locator('[data-testid="picker-option"]', { hasText: text }).click();
-  }
-
   /** The parts list narrowed to our part. */
-  async function partRow() {
-    await page.goto(`${app.baseUrl}/master/parts`);
-    await page.fill('[data-testid="md-search"]', partCode);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="md-row"]').length === 1, undefined, { timeout: 10_000 });
-    return page.locator('[data-testid="md-row"]', { hasText: partCode });
-  }
+  const partRow = () => onlyRow(ctx, '/master/parts', partCode);
 
   it('creates a vendor, a part and a purchase order, which gives the part its PO number', async () => {
-    await createRecord('/master/vendors', { nama: vendorName }, vendorName);
-    await createRecord('/master/parts', { kode: partCode, nama: 'Seal uji sinkron', harga: '30000', stock: '0' }, partCode);
+    const { page } = ctx;
+    await createRecord(ctx, '/master/vendors', { nama: vendorName }, vendorName);
+    await createRecord(ctx, '/master/parts', { kode: partCode, nama: 'Seal uji sinkron', harga: '30000', stock: '0' }, partCode);
 
-    await page.goto(`${app.baseUrl}/purchases`);
+    await page.goto(ctx.url('/purchases'));
     await page.click('[data-testid="order-new"]');
     await page.locator('[data-testid="order-form"]').waitFor();
     await page.fill('[data-testid="order-number"]', poNumber);
@@ -80,6 +38,7 @@ describe('parts PO-number sync in the browser', () => {
   });
 
   it('edits the part to a wrong PO number, which the out-of-date filter then finds', async () => {
+    const { page } = ctx;
     const row = await partRow();
     await row.locator('[data-testid="md-edit"]').click();
     const form = page.locator('[data-testid="md-form"]');
@@ -96,6 +55,7 @@ describe('parts PO-number sync in the browser', () => {
   });
 
   it('previews 1 part needing a sync, confirms and sees 1 synced', async () => {
+    const { page } = ctx;
     await page.click('[data-testid="parts-sync-open"]');
     const counts = page.locator('[data-testid="parts-sync-counts"]');
     await counts.waitFor();
@@ -117,6 +77,7 @@ describe('parts PO-number sync in the browser', () => {
   });
 
   it('follows the run link to the history entry: a manual parts-po run with 1 synced item', async () => {
+    const { page } = ctx;
     await page.click('[data-testid="parts-sync-run-link"]');
     await page.waitForURL((url) => /^\/sync-runs\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 });
     const runId = new URL(page.url()).pathname.split('/').pop();
@@ -130,7 +91,7 @@ describe('parts PO-number sync in the browser', () => {
     expect(await items.first().getAttribute('data-key')).toBe(partCode);
     expect(await items.first().textContent()).toContain(poNumber);
 
-    await page.goto(`${app.baseUrl}/sync-runs?kind=parts-po`);
+    await page.goto(ctx.url('/sync-runs?kind=parts-po'));
     const manual = page.locator('[data-testid="sync-run-row"][data-kind="parts-po"][data-trigger="manual"]');
     await manual.first().waitFor();
     expect(await manual.count()).toBe(1);
@@ -145,6 +106,7 @@ describe('parts PO-number sync in the browser', () => {
   });
 
   it('announces the run on the bell; opening the notification goes to the run', async () => {
+    const { page } = ctx;
     await page.locator('[data-testid="notif-count"]').waitFor({ timeout: 10_000 });
     await page.click('[data-testid="notif-bell"]');
     const item = page.locator('[data-testid="notif-item"][data-read="false"]').first();

@@ -1,46 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { RunningApp, startApp } from './support/app-server';
-import { launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { logIn, useApp } from './support/e2e';
 
 describe('admin manages users in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const ctx = useApp({ page: false });
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
   afterEach(() => page.close());
 
-  async function logIn(p: Page) {
-    await p.goto(`${app.baseUrl}/login`);
-    await p.fill('input[name="email"]', app.login.email);
-    await p.fill('input[name="password"]', app.login.password);
-    await p.click('button[type="submit"]');
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
-  }
-
   it('shows the API error sentence for a wrong password', async () => {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('input[name="email"]', app.login.email);
+    await page.goto(ctx.url('/login'));
+    await page.fill('input[name="email"]', ctx.app.login.email);
     await page.fill('input[name="password"]', 'definitely-wrong');
     await page.click('button[type="submit"]');
     await page.getByText('Invalid email or password.').waitFor({ timeout: 10_000 });
   });
 
   it('logs in with the printed demo login, creates a user and finds them in the list', async () => {
-    await logIn(page);
-    await page.goto(`${app.baseUrl}/admin/users`);
+    await logIn(page, ctx.app);
+    await page.goto(ctx.url('/admin/users'));
     await page.locator('[data-testid="user-row"]').first().waitFor();
 
     const email = `e2e.${Date.now()}@simpul.local`;
@@ -60,9 +40,9 @@ describe('admin manages users in the browser', () => {
   });
 
   it('is usable at phone width', async () => {
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await logIn(phone);
-    await phone.goto(`${app.baseUrl}/admin/users`);
+    const phone = await ctx.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await logIn(phone, ctx.app);
+    await phone.goto(ctx.url('/admin/users'));
     await phone.locator('[data-testid="user-row"]').first().waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

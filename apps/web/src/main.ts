@@ -1,10 +1,10 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { onAuthFailure } from './api/client';
-import { i18n } from './i18n';
-import { createAppRouter } from './router';
-import './styles.css';
+import { onAuthFailure } from '@/shared/api/client';
+import { i18n } from '@/shared/i18n';
+import { createAppRouter } from '@/app/router';
+import '@/shared/ui/styles.css';
 
 const app = createApp(App);
 const pinia = createPinia();
